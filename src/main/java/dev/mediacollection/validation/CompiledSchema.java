@@ -1,0 +1,222 @@
+package dev.mediacollection.validation;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One schema of the contract, compiled for checking JSON values. Every keyword the compiler accepts is enforced
+ * here; {@link SchemaCompiler} refuses the rest, so the contract cannot promise a rule that goes unchecked.
+ */
+final class CompiledSchema {
+
+    enum Type {
+        OBJECT("an object"), ARRAY("an array"), STRING("a string"), NUMBER("a number"), INTEGER("an integer"),
+        BOOLEAN("a boolean");
+
+        final String article;
+
+        Type(String article) {
+            this.article = article;
+        }
+    }
+
+    Type type;
+    boolean nullable;
+
+    List<JsonNode> enumValues;
+    String enumDescription;
+
+    Double minimum;
+    boolean exclusiveMinimum;
+    Double maximum;
+    boolean exclusiveMaximum;
+    /** {@code format: int32}; other integers must fit in 64 bits. */
+    boolean int32;
+
+    Integer minLength;
+    Integer maxLength;
+    Pattern pattern;
+
+    Map<String, CompiledSchema> properties = Map.of();
+    List<String> required = List.of();
+    boolean additionalAllowed = true;
+    CompiledSchema additionalSchema;
+    Pattern keyPattern;
+    Integer minProperties;
+    Integer maxProperties;
+
+    CompiledSchema items;
+    Integer minItems;
+    Integer maxItems;
+
+    String discriminator;
+    Map<String, CompiledSchema> mapping;
+    String mappingDescription;
+
+    void check(JsonNode value, JsonPath at, ValidationReport report) {
+        if (value.isNull()) {
+            if (!nullable && type != null) {
+                report.violation(at, "must be " + type.article + ", not null");
+            }
+            return;
+        }
+        if (type != null && !hasType(value)) {
+            report.violation(at, "must be " + type.article);
+            return;
+        }
+        if (enumValues != null && !enumValues.contains(value)) {
+            report.violation(at, "must be " + enumDescription);
+            return;
+        }
+        switch (type == null ? Type.OBJECT : type) {
+            case OBJECT -> {
+                if (value.isObject()) {
+                    checkObject(value, at, report);
+                }
+            }
+            case ARRAY -> checkArray(value, at, report);
+            case STRING -> checkString(value.textValue(), at, report);
+            case NUMBER, INTEGER -> checkNumber(value, at, report);
+            case BOOLEAN -> {
+            }
+        }
+    }
+
+    private boolean hasType(JsonNode value) {
+        return switch (type) {
+            case OBJECT -> value.isObject();
+            case ARRAY -> value.isArray();
+            case STRING -> value.isTextual();
+            case NUMBER -> value.isNumber();
+            case INTEGER -> value.isIntegralNumber();
+            case BOOLEAN -> value.isBoolean();
+        };
+    }
+
+    private void checkNumber(JsonNode value, JsonPath at, ValidationReport report) {
+        if (type == Type.INTEGER) {
+            boolean fits = int32 ? value.canConvertToInt() : value.canConvertToLong();
+            if (!fits) {
+                report.violation(at, "must fit in a " + (int32 ? 32 : 64) + "-bit signed integer");
+                return;
+            }
+        }
+        double number = value.doubleValue();
+        if (!Double.isFinite(number)) {
+            report.violation(at, "must be a finite number");
+            return;
+        }
+        if (minimum != null && (exclusiveMinimum ? number <= minimum : number < minimum)) {
+            report.violation(at, (exclusiveMinimum ? "must be greater than " : "must be at least ") + plain(minimum));
+        } else if (maximum != null && (exclusiveMaximum ? number >= maximum : number > maximum)) {
+            report.violation(at, (exclusiveMaximum ? "must be less than " : "must be at most ") + plain(maximum));
+        }
+    }
+
+    private void checkString(String text, JsonPath at, ValidationReport report) {
+        if (minLength != null || maxLength != null) {
+            int length = text.codePointCount(0, text.length());
+            if (minLength != null && length < minLength) {
+                report.violation(at, "must have at least " + minLength + " characters");
+                return;
+            }
+            if (maxLength != null && length > maxLength) {
+                report.violation(at, "must have at most " + maxLength + " characters");
+                return;
+            }
+        }
+        if (pattern != null && !pattern.matcher(text).find()) {
+            report.violation(at, "must match " + pattern.pattern());
+        }
+    }
+
+    private void checkArray(JsonNode array, JsonPath at, ValidationReport report) {
+        int size = array.size();
+        if (minItems != null && size < minItems) {
+            report.violation(at, "must have at least " + minItems + (minItems == 1 ? " element" : " elements"));
+            return;
+        }
+        if (maxItems != null && size > maxItems) {
+            report.violation(at, "must have at most " + maxItems + " elements");
+            return;
+        }
+        if (items != null) {
+            for (int i = 0; i < size; i++) {
+                items.check(array.get(i), at.child(i), report);
+            }
+        }
+    }
+
+    private void checkObject(JsonNode object, JsonPath at, ValidationReport report) {
+        if (discriminator != null) {
+            checkVariant(object, at, report);
+            return;
+        }
+        int size = object.size();
+        if (minProperties != null && size < minProperties) {
+            report.violation(at, "must have at least " + minProperties + (minProperties == 1 ? " key" : " keys"));
+        }
+        if (maxProperties != null && size > maxProperties) {
+            report.violation(at, "must have at most " + maxProperties + " keys");
+        }
+        for (String name : required) {
+            if (!object.has(name)) {
+                report.violation(at.child(name), "is required");
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            CompiledSchema property = properties.get(name);
+            if (property != null) {
+                property.check(field.getValue(), at.child(name), report);
+            } else if (keyPattern != null && !keyPattern.matcher(name).find()) {
+                report.violation(at.child(name), "is not an allowed key: keys must match " + keyPattern.pattern());
+            } else if (additionalSchema != null) {
+                additionalSchema.check(field.getValue(), at.child(name), report);
+            } else if (!additionalAllowed) {
+                report.unknownKey(at.child(name), KeySuggestions.closest(name, properties.keySet()));
+            }
+        }
+    }
+
+    /** A {@code oneOf} chosen by a discriminator: the property names the schema the rest must follow. */
+    private void checkVariant(JsonNode object, JsonPath at, ValidationReport report) {
+        JsonNode name = object.get(discriminator);
+        if (name == null) {
+            report.violation(at.child(discriminator), "is required");
+        } else if (!name.isTextual()) {
+            report.violation(at.child(discriminator), "must be a string");
+        } else {
+            CompiledSchema variant = mapping.get(name.textValue());
+            if (variant == null) {
+                report.violation(at.child(discriminator), "must be " + mappingDescription);
+            } else {
+                variant.check(object, at, report);
+            }
+        }
+    }
+
+    void describeEnum() {
+        enumDescription = oneOf(enumValues.stream().map(JsonNode::toString).toList());
+    }
+
+    void describeMapping() {
+        List<String> names = new ArrayList<>();
+        mapping.keySet().forEach(name -> names.add('"' + name + '"'));
+        mappingDescription = oneOf(names);
+    }
+
+    private static String oneOf(List<String> literals) {
+        return literals.size() == 1 ? literals.get(0) : "one of " + String.join(", ", literals);
+    }
+
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+}

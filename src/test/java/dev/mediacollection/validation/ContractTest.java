@@ -1,0 +1,295 @@
+package dev.mediacollection.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.mediacollection.support.Spec;
+
+/** The compiled rules, keyword by keyword, without HTTP. */
+class ContractTest {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void theServedSpecCompiles() throws IOException {
+        try (InputStream spec = Files.newInputStream(Spec.FILE)) {
+            assertThat(Contract.load(spec).requestBody("createSession")).isPresent();
+        }
+    }
+
+    @Test
+    void operationsWithoutABodyHaveNoBodySchema() throws IOException {
+        try (InputStream spec = Files.newInputStream(Spec.FILE)) {
+            assertThat(Contract.load(spec).requestBody("preflightSessions")).isEmpty();
+        }
+    }
+
+    @Test
+    void typesAreExact() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  s: {type: string}
+                  n: {type: number}
+                  i: {type: integer}
+                  b: {type: boolean}
+                  a: {type: array}
+                  o: {type: object}
+                """);
+
+        assertThat(violations(schema, "{\"s\":1,\"n\":\"1\",\"i\":1.5,\"b\":\"true\",\"a\":{},\"o\":[]}"))
+                .containsExactly("/s must be a string", "/n must be a number", "/i must be an integer",
+                        "/b must be a boolean", "/a must be an array", "/o must be an object");
+        assertThat(violations(schema, "{\"s\":\"1\",\"n\":1,\"i\":1,\"b\":true,\"a\":[],\"o\":{}}")).isEmpty();
+    }
+
+    @Test
+    void integersRespectTheirFormat() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  small: {type: integer, format: int32}
+                  big: {type: integer, format: int64}
+                """);
+
+        assertThat(violations(schema, "{\"small\":2147483648,\"big\":9223372036854775808}"))
+                .containsExactly("/small must fit in a 32-bit signed integer",
+                        "/big must fit in a 64-bit signed integer");
+        assertThat(violations(schema, "{\"small\":2147483647,\"big\":9223372036854775807}")).isEmpty();
+    }
+
+    @Test
+    void boundsAreInclusiveUnlessExclusive() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  atLeast: {type: number, minimum: 0}
+                  above: {type: number, minimum: 0, exclusiveMinimum: true}
+                  atMost: {type: integer, maximum: 10}
+                  below: {type: number, maximum: 1.5, exclusiveMaximum: true}
+                """);
+
+        assertThat(violations(schema, "{\"atLeast\":0,\"above\":0.001,\"atMost\":10,\"below\":1.49}")).isEmpty();
+        assertThat(violations(schema, "{\"atLeast\":-0.1,\"above\":0,\"atMost\":11,\"below\":1.5}"))
+                .containsExactly("/atLeast must be at least 0", "/above must be greater than 0",
+                        "/atMost must be at most 10", "/below must be less than 1.5");
+    }
+
+    @Test
+    void stringRules() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  name: {type: string, minLength: 1, maxLength: 3}
+                  code: {type: string, pattern: '^[a-z]+$'}
+                  source: {type: string, enum: [player, external]}
+                  one: {type: string, enum: [only]}
+                """);
+
+        assertThat(violations(schema, "{\"name\":\"\",\"code\":\"A\",\"source\":\"x\",\"one\":\"two\"}"))
+                .containsExactly("/name must have at least 1 characters", "/code must match ^[a-z]+$",
+                        "/source must be one of \"player\", \"external\"", "/one must be \"only\"");
+        assertThat(violations(schema, "{\"name\":\"ḁḂḉ\",\"code\":\"ab\",\"source\":\"player\",\"one\":\"only\"}"))
+                .as("length counts characters, not UTF-16 units")
+                .isEmpty();
+        assertThat(violations(schema, "{\"name\":\"abcd\"}")).containsExactly("/name must have at most 3 characters");
+    }
+
+    @Test
+    void nullIsAllowedOnlyWhenNullable() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  strict: {type: string}
+                  loose: {type: string, nullable: true}
+                """);
+
+        assertThat(violations(schema, "{\"strict\":null,\"loose\":null}"))
+                .containsExactly("/strict must be a string, not null");
+    }
+
+    @Test
+    void objectsReportMissingAndUnknownKeys() {
+        Contract.BodySchema schema = body("""
+                type: object
+                required: [media.id, media.length]
+                additionalProperties: false
+                properties:
+                  media.id: {type: string}
+                  media.length: {type: number}
+                """);
+
+        assertThat(violations(schema, "{\"media.lenght\":1,\"zzz\":2}")).containsExactly(
+                "/media.id is required", "/media.length is required",
+                "/media.lenght is not a known key (did you mean \"media.length\"?)", "/zzz is not a known key");
+    }
+
+    @Test
+    void acceptPolicyKeepsUnknownKeysAndReportsThem() {
+        Contract.BodySchema schema = body("""
+                type: object
+                additionalProperties: false
+                properties:
+                  inner:
+                    type: object
+                    additionalProperties: false
+                """);
+
+        ValidationReport report = schema.validate(json("{\"new\":1,\"inner\":{\"newer\":2}}"), UnknownKeyPolicy.ACCEPT);
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.acceptedUnknownKeys()).containsExactly("/new", "/inner/newer");
+    }
+
+    @Test
+    void mapsCheckKeysAndValues() {
+        Contract.BodySchema schema = body("""
+                type: object
+                additionalProperties: {type: string}
+                x-propertyNames: {pattern: '^[a-zA-Z0-9_.]+$'}
+                minProperties: 1
+                """);
+
+        assertThat(violations(schema, "{\"ok.key_1\":\"v\"}")).isEmpty();
+        assertThat(violations(schema, "{\"bad key\":\"v\",\"n\":1}")).containsExactly(
+                "/bad key is not an allowed key: keys must match ^[a-zA-Z0-9_.]+$", "/n must be a string");
+        assertThat(violations(schema, "{}")).containsExactly(" must have at least 1 key");
+    }
+
+    @Test
+    void arraysCheckEveryElement() {
+        Contract.BodySchema schema = body("""
+                type: array
+                minItems: 1
+                maxItems: 3
+                items: {type: integer}
+                """);
+
+        assertThat(violations(schema, "[1,\"2\",3.5]")).containsExactly("/1 must be an integer", "/2 must be an integer");
+        assertThat(violations(schema, "[]")).containsExactly(" must have at least 1 element");
+        assertThat(violations(schema, "[1,2,3,4]")).containsExactly(" must have at most 3 elements");
+    }
+
+    @Test
+    void discriminatorPicksTheVariant() {
+        Contract contract = contract("""
+                openapi: 3.0.3
+                paths:
+                  /e:
+                    post:
+                      operationId: send
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Event'}
+                components:
+                  schemas:
+                    Event:
+                      type: object
+                      oneOf:
+                        - $ref: '#/components/schemas/Play'
+                        - $ref: '#/components/schemas/Seek'
+                      discriminator:
+                        propertyName: kind
+                        mapping:
+                          play: '#/components/schemas/Play'
+                          seek: '#/components/schemas/Seek'
+                    Play:
+                      type: object
+                      additionalProperties: false
+                      properties:
+                        kind: {type: string}
+                    Seek:
+                      type: object
+                      required: [to]
+                      additionalProperties: false
+                      properties:
+                        kind: {type: string}
+                        to: {type: number}
+                """);
+        Contract.BodySchema schema = contract.requestBody("send").orElseThrow();
+
+        assertThat(violations(schema, "{\"kind\":\"play\"}")).isEmpty();
+        assertThat(violations(schema, "{\"kind\":\"seek\"}")).containsExactly("/to is required");
+        assertThat(violations(schema, "{\"kind\":\"play\",\"to\":1}")).containsExactly("/to is not a known key");
+        assertThat(violations(schema, "{\"kind\":\"stop\"}")).containsExactly("/kind must be one of \"play\", \"seek\"");
+        assertThat(violations(schema, "{\"kind\":3}")).containsExactly("/kind must be a string");
+        assertThat(violations(schema, "{}")).containsExactly("/kind is required");
+    }
+
+    @Test
+    void pointersEscapeSlashAndTilde() {
+        Contract.BodySchema schema = body("""
+                type: object
+                additionalProperties: false
+                """);
+
+        assertThat(violations(schema, "{\"a/b~c\":1}")).containsExactly("/a~1b~0c is not a known key");
+    }
+
+    @Test
+    void aKeywordTheValidatorCannotEnforceIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> body("""
+                type: object
+                properties:
+                  when: {type: string, format: date-time}
+                """)).hasMessageContaining("format date-time");
+        assertThatThrownBy(() -> body("""
+                type: object
+                allOf: [{type: object}]
+                """)).hasMessageContaining("keyword allOf");
+        assertThatThrownBy(() -> body("""
+                oneOf: [{type: string}, {type: integer}]
+                """)).hasMessageContaining("oneOf without a discriminator");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static List<String> violations(Contract.BodySchema schema, String json) {
+        return schema.validate(json(json), UnknownKeyPolicy.REJECT).violations().stream()
+                .map(violation -> violation.pointer() + " " + violation.detail())
+                .toList();
+    }
+
+    private static Contract.BodySchema body(String schemaYaml) {
+        String indented = schemaYaml.indent(14);
+        return contract("""
+                openapi: 3.0.3
+                paths:
+                  /x:
+                    post:
+                      operationId: op
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                """ + indented).requestBody("op").orElseThrow();
+    }
+
+    private static Contract contract(String yaml) {
+        try {
+            return Contract.of(YAML.readTree(yaml));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static JsonNode json(String json) {
+        try {
+            return Spec.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mediacollection.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KeySuggestionsTest {
+
+    static final List<String> KNOWN = List.of("media.length", "media.id", "media.name", "media.channel",
+            "analytics.reportSuite", "media.qoe.bitrate");
+
+    @ParameterizedTest
+    @CsvSource({
+            "media.lenght, media.length", // swapped neighbours
+            "media.lengh, media.length", // missing letter
+            "media.iD, media.id", // case
+            "analytics.reportsuite, analytics.reportSuite",
+            "media.qoe.bitRate, media.qoe.bitrate",
+            "media.chanel, media.channel" })
+    void suggestsTheKeyMeant(String typed, String meant) {
+        assertThat(KeySuggestions.closest(typed, KNOWN)).isEqualTo(meant);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "somethingElse", "media.duration", "x" })
+    void staysQuietWhenNothingIsClose(String typed) {
+        assertThat(KeySuggestions.closest(typed, KNOWN)).isNull();
+    }
+}
