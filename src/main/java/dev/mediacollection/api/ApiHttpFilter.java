@@ -1,0 +1,111 @@
+package dev.mediacollection.api;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mediacollection.config.CollectorConfig;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * HTTP concerns shared by every response under {@code /api/v1}, whoever produces it (a resource, an exception
+ * mapper, a 404 for an unknown path):
+ * <ul>
+ * <li>Adobe's four CORS headers, exactly once each, with the fixed values browser players expect;</li>
+ * <li>an over-limit {@code Content-Length} is refused with {@code 413} before the body is read.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ApiHttpFilter {
+
+    static final String API_PREFIX = "/api/v1";
+
+    // Vert.x writes headers in insertion order; these go last, as on Adobe's endpoint.
+    private static final List<String[]> CORS_HEADERS = List.of(
+            new String[] { "Access-Control-Allow-Origin", "*" },
+            new String[] { "Access-Control-Allow-Methods", "OPTIONS,POST,PUT" },
+            new String[] { "Access-Control-Allow-Headers", "Content-Type" },
+            new String[] { "Access-Control-Expose-Headers", "Location" });
+
+    // Runs before Quarkus REST routes the request.
+    private static final int PRIORITY = 100;
+
+    private final CollectorConfig config;
+    private final ObjectMapper mapper;
+
+    public ApiHttpFilter(CollectorConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::filter, PRIORITY);
+    }
+
+    private void filter(RoutingContext context) {
+        if (!context.normalizedPath().startsWith(API_PREFIX)) {
+            context.next();
+            return;
+        }
+        HttpServerResponse response = context.response();
+        context.addHeadersEndHandler(ignored -> arrangeHeaders(response.headers()));
+        long limit = config.limits().maxBodySize().asLongValue();
+        String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (contentLength != null && declaredLength(contentLength) > limit) {
+            refuse(response, ProblemException.payloadTooLarge(limit));
+            return;
+        }
+        context.next();
+    }
+
+    /**
+     * Adobe's order and spelling: {@code Content-Type}, {@code Content-Length}, the response's own headers, then
+     * the CORS headers. Clients must not care, but an exact stand-in should not differ where it need not.
+     */
+    private static void arrangeHeaders(MultiMap headers) {
+        String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
+        String contentLength = headers.get(HttpHeaders.CONTENT_LENGTH);
+        MultiMap others = MultiMap.caseInsensitiveMultiMap().addAll(headers)
+                .remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.CONTENT_LENGTH);
+        CORS_HEADERS.forEach(header -> others.remove(header[0]));
+        headers.clear();
+        if (contentType != null) {
+            headers.add("Content-Type", contentType);
+        }
+        if (contentLength != null) {
+            headers.add("Content-Length", contentLength);
+        }
+        headers.addAll(others);
+        CORS_HEADERS.forEach(header -> headers.add(header[0], header[1]));
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Answers without reading the body; the connection closes, since the unread body cannot be skipped cheaply. */
+    private void refuse(HttpServerResponse response, ProblemException problem) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(Problems.document(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.setStatusCode(problem.type().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(body);
+    }
+}

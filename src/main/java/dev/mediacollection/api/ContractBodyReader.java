@@ -1,0 +1,98 @@
+package dev.mediacollection.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mediacollection.config.CollectorConfig;
+import dev.mediacollection.validation.Contract;
+import dev.mediacollection.validation.ValidationReport;
+import io.quarkus.logging.Log;
+
+/**
+ * Reads the JSON body of every operation the contract gives one: enforces the size limit, parses, checks the body
+ * against the operation's schema in the OpenAPI document (reporting every violation at once), keeps the original
+ * bytes, and only then binds the generated model.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContractBodyReader implements ServerMessageBodyReader<Object> {
+
+    private final Contract contract;
+    private final JsonBodyParser parser;
+    private final ObjectMapper mapper;
+    private final ReceivedBody received;
+    private final CollectorConfig config;
+
+    public ContractBodyReader(Contract contract, JsonBodyParser parser, ObjectMapper mapper, ReceivedBody received,
+            CollectorConfig config) {
+        this.contract = contract;
+        this.parser = parser;
+        this.mapper = mapper;
+        this.received = received;
+        this.config = config;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo method,
+            MediaType mediaType) {
+        return method != null && contract.requestBody(method.getName()).isPresent();
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, MediaType mediaType, ServerRequestContext context)
+            throws IOException {
+        // Quarkus REST lets a request without Content-Type reach a JSON method; Adobe's contract does not.
+        if (context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+            throw ProblemException.unsupportedMediaType(null);
+        }
+        String operationId = context.getResteasyReactiveResourceInfo().getName();
+        byte[] body = readLimited(context.getInputStream());
+        JsonNode tree = parser.parse(body);
+        ValidationReport report = contract.requestBody(operationId).orElseThrow()
+                .validate(tree, config.validation().unknownKeys());
+        if (!report.valid()) {
+            throw ProblemException.schemaViolations(report.violations());
+        }
+        if (!report.acceptedUnknownKeys().isEmpty()) {
+            Log.infof("%s: kept unknown keys %s", operationId, report.acceptedUnknownKeys());
+        }
+        received.set(body);
+        return mapper.treeToValue(tree, mapper.constructType(genericType));
+    }
+
+    private byte[] readLimited(InputStream in) throws IOException {
+        long limit = config.limits().maxBodySize().asLongValue();
+        byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (body.length > limit) {
+            throw ProblemException.payloadTooLarge(limit);
+        }
+        return body;
+    }
+
+    // The JAX-RS entry points: only the server ones above are used by Quarkus REST.
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) {
+        throw new UnsupportedOperationException("Server-side reader only");
+    }
+}

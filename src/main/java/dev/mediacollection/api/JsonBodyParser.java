@@ -1,0 +1,86 @@
+package dev.mediacollection.api;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Parses request bodies into JSON trees, turning every way a body can fail to be JSON into a {@code 400} problem
+ * that says where (line and column) and what, without parser internals.
+ */
+@ApplicationScoped
+class JsonBodyParser {
+
+    // Parser messages may quote internals: a source description, a `Feature` or `Class` name. Those go.
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:.*|\\s*\\n.*",
+            Pattern.DOTALL);
+
+    private final ObjectMapper mapper;
+
+    JsonBodyParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    JsonNode parse(byte[] body) {
+        if (!isUtf8(body)) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body must be encoded as UTF-8.");
+        }
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON,
+                        "The request body is empty; send a JSON object.");
+            }
+            JsonNode tree = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw malformed(parser.currentTokenLocation(), "unexpected content after the JSON value");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw malformed(e.getLocation(), describe(e));
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body could not be read as JSON.");
+        }
+    }
+
+    /**
+     * RFC 8259: JSON between systems is UTF-8. A UTF-16 byte-order mark, or a NUL in the first two bytes (UTF-16 or
+     * UTF-32), is a body the parser would decode but the stored copy would garble.
+     */
+    private static boolean isUtf8(byte[] body) {
+        if (body.length < 2) {
+            return true;
+        }
+        int first = body[0] & 0xFF;
+        int second = body[1] & 0xFF;
+        return first != 0 && second != 0 && !(first == 0xFE && second == 0xFF) && !(first == 0xFF && second == 0xFE);
+    }
+
+    private static ProblemException malformed(JsonLocation location, String reason) {
+        String where = location == null || location.getLineNr() < 1
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new ProblemException(ProblemType.MALFORMED_JSON, "Invalid JSON" + where + ": " + reason);
+    }
+
+    static String describe(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : SOURCE.matcher(e.getOriginalMessage()).replaceAll("");
+        int internal = message.indexOf('`');
+        if (internal >= 0) {
+            // Keep the clause before the one that names an internal.
+            message = message.substring(0, Math.max(0, Math.max(message.lastIndexOf(':', internal),
+                    message.lastIndexOf('(', internal)))).trim();
+        }
+        if (message.isBlank()) {
+            return "not a valid JSON document";
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mediacollection.api;
+
+import java.util.List;
+
+import dev.mediacollection.validation.RuleViolation;
+
+/** A request this API refuses, with the problem document that tells the client why. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<RuleViolation> violations;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ProblemException(ProblemType type, String detail, List<RuleViolation> violations) {
+        // A client mistake, not a failure: no stack trace to capture.
+        super(detail, null, false, false);
+        this.type = type;
+        this.violations = List.copyOf(violations);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<RuleViolation> violations() {
+        return violations;
+    }
+
+    static ProblemException unsupportedMediaType(String contentType) {
+        return new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, contentType == null
+                ? "The Content-Type header is missing; send the body as application/json."
+                : "Content-Type " + contentType + " is not accepted; send the body as application/json.");
+    }
+
+    static ProblemException payloadTooLarge(long limit) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body exceeds the limit of " + limit + " bytes.");
+    }
+
+    static ProblemException schemaViolations(List<RuleViolation> violations) {
+        int count = violations.size();
+        return new ProblemException(ProblemType.SCHEMA_VIOLATION,
+                "The request body has " + count + (count == 1 ? " error." : " errors."), violations);
+    }
+}

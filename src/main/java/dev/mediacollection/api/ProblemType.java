@@ -1,0 +1,36 @@
+package dev.mediacollection.api;
+
+/** The kinds of problem this API reports (RFC 9457 {@code type} and {@code title}). */
+public enum ProblemType {
+
+    MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 400),
+    SCHEMA_VIOLATION("schema-violation", "Request body does not match the schema", 400),
+    NOT_FOUND("not-found", "Not found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
+    INTERNAL_ERROR("internal-error", "Internal server error", 500),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
+
+    private final String uri;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.uri = "/problems/" + slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}

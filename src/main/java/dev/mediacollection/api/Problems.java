@@ -1,0 +1,49 @@
+package dev.mediacollection.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import dev.mediacollection.generated.model.Problem;
+import dev.mediacollection.generated.model.Violation;
+import dev.mediacollection.validation.RuleViolation;
+
+/** Builds RFC 9457 {@code application/problem+json} responses. */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    static Response response(ProblemException problem) {
+        return builder(document(problem)).build();
+    }
+
+    static Response.ResponseBuilder builder(Problem document) {
+        return Response.status(document.getStatus()).type(MEDIA_TYPE).entity(document);
+    }
+
+    static Problem document(ProblemException problem) {
+        ProblemType type = problem.type();
+        Problem document = new Problem()
+                .type(type.uri())
+                .title(type.title())
+                .status(type.status())
+                .detail(problem.getMessage());
+        List<RuleViolation> violations = problem.violations();
+        document.setErrors(violations.isEmpty() ? null : violations.stream()
+                .map(violation -> new Violation().pointer(violation.pointer()).detail(violation.detail()))
+                .toList());
+        return document;
+    }
+
+    /** RFC 9457 §4.2: a status with no more specific type is {@code about:blank}, titled by its reason phrase. */
+    static Problem plainStatus(Response.StatusType status, String detail) {
+        return new Problem()
+                .type("about:blank")
+                .title(status.getReasonPhrase())
+                .status(status.getStatusCode())
+                .detail(detail);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mediacollection.session;
+
+import java.time.Instant;
+
+/**
+ * A tracking session: one playback of one piece of content.
+ *
+ * @param id        64 lowercase hexadecimal characters
+ * @param createdAt when the session was opened
+ * @param start     the {@code sessionStart} request that opened it
+ */
+public record Session(String id, Instant createdAt, ReceivedEvent start) {
+}

@@ -1,0 +1,65 @@
+package dev.mediacollection.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** The contract, as tests see it: the OpenAPI file in the repository, its examples, and validators built from it. */
+public final class Spec {
+
+    public static final Path FILE = Path.of("openapi", "openapi.yaml");
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final JsonNode DOCUMENT = read();
+    private static final OpenApiValidationFilter CONFORMING = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(FILE.toString()).build());
+    private static final OpenApiValidationFilter RESPONDS_PER_SPEC = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(FILE.toString())
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    private Spec() {
+    }
+
+    public static JsonNode document() {
+        return DOCUMENT;
+    }
+
+    /** A fresh, mutable copy of a named example from {@code components/examples}. */
+    public static ObjectNode example(String name) {
+        JsonNode value = DOCUMENT.at("/components/examples/" + name + "/value");
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("No example " + name + " in " + FILE);
+        }
+        return value.deepCopy();
+    }
+
+    /** Checks that request and response both conform to the spec. */
+    public static OpenApiValidationFilter conforming() {
+        return CONFORMING;
+    }
+
+    /** Checks only the response: for tests that send a request the spec forbids on purpose. */
+    public static OpenApiValidationFilter respondsPerSpec() {
+        return RESPONDS_PER_SPEC;
+    }
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
