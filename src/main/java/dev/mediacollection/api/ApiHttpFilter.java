@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mediacollection.config.CollectorConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -38,11 +37,11 @@ public class ApiHttpFilter {
     // Runs before Quarkus REST routes the request.
     private static final int PRIORITY = 100;
 
-    private final CollectorConfig config;
+    private final BodyLimits limits;
     private final ObjectMapper mapper;
 
-    public ApiHttpFilter(CollectorConfig config, ObjectMapper mapper) {
-        this.config = config;
+    ApiHttpFilter(BodyLimits limits, ObjectMapper mapper) {
+        this.limits = limits;
         this.mapper = mapper;
     }
 
@@ -57,7 +56,7 @@ public class ApiHttpFilter {
         }
         HttpServerResponse response = context.response();
         context.addHeadersEndHandler(ignored -> arrangeHeaders(response.headers()));
-        long limit = config.limits().maxBodySize().asLongValue();
+        long limit = limits.largest();
         String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && declaredLength(contentLength) > limit) {
             refuse(response, ProblemException.payloadTooLarge(limit));

@@ -15,7 +15,6 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mediacollection.config.CollectorConfig;
@@ -36,14 +35,16 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
     private final JsonBodyParser parser;
     private final ObjectMapper mapper;
     private final ReceivedBody received;
+    private final BodyLimits limits;
     private final CollectorConfig config;
 
     public ContractBodyReader(Contract contract, JsonBodyParser parser, ObjectMapper mapper, ReceivedBody received,
-            CollectorConfig config) {
+            BodyLimits limits, CollectorConfig config) {
         this.contract = contract;
         this.parser = parser;
         this.mapper = mapper;
         this.received = received;
+        this.limits = limits;
         this.config = config;
     }
 
@@ -61,10 +62,13 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
             throw ProblemException.unsupportedMediaType(null);
         }
         String operationId = context.getResteasyReactiveResourceInfo().getName();
-        byte[] body = readLimited(context.getInputStream());
-        JsonNode tree = parser.parse(body);
-        ValidationReport report = contract.requestBody(operationId).orElseThrow()
-                .validate(tree, config.validation().unknownKeys());
+        Contract.BodySchema schema = contract.requestBody(operationId).orElseThrow();
+        ParsedBody body = parser.parse(readLimited(context.getInputStream(), limits.forOperation(schema)));
+        long limit = limits.forBody(body.tree());
+        if (body.bytes().length > limit) {
+            throw ProblemException.payloadTooLarge(limit);
+        }
+        ValidationReport report = schema.validate(body.tree(), config.validation().unknownKeys());
         if (!report.valid()) {
             throw ProblemException.schemaViolations(report.violations());
         }
@@ -72,11 +76,10 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
             Log.infof("%s: kept unknown keys %s", operationId, report.acceptedUnknownKeys());
         }
         received.set(body);
-        return mapper.treeToValue(tree, mapper.constructType(genericType));
+        return mapper.treeToValue(body.tree(), mapper.constructType(genericType));
     }
 
-    private byte[] readLimited(InputStream in) throws IOException {
-        long limit = config.limits().maxBodySize().asLongValue();
+    private static byte[] readLimited(InputStream in, long limit) throws IOException {
         byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (body.length > limit) {
             throw ProblemException.payloadTooLarge(limit);

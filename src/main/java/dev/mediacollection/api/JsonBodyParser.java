@@ -2,6 +2,7 @@ package dev.mediacollection.api;
 
 import java.io.IOException;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * Parses request bodies into JSON trees, turning every way a body can fail to be JSON into a {@code 400} problem
@@ -29,25 +31,43 @@ class JsonBodyParser {
         this.mapper = mapper;
     }
 
-    JsonNode parse(byte[] body) {
+    ParsedBody parse(byte[] body) {
         if (!isUtf8(body)) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body must be encoded as UTF-8.");
         }
         try (JsonParser parser = mapper.createParser(body)) {
-            if (parser.nextToken() == null) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
                 throw new ProblemException(ProblemType.MALFORMED_JSON,
                         "The request body is empty; send a JSON object.");
             }
-            JsonNode tree = mapper.readTree(parser);
+            ParsedBody parsed = first == JsonToken.START_ARRAY ? parseArray(parser, body)
+                    : new ParsedBody(body, mapper.readTree(parser), null, null);
             if (parser.nextToken() != null) {
                 throw malformed(parser.currentTokenLocation(), "unexpected content after the JSON value");
             }
-            return tree;
+            return parsed;
         } catch (JsonProcessingException e) {
             throw malformed(e.getLocation(), describe(e));
         } catch (IOException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body could not be read as JSON.");
         }
+    }
+
+    /** Element by element, noting where each lies in the bytes. */
+    private ParsedBody parseArray(JsonParser parser, byte[] body) throws IOException {
+        ArrayNode array = mapper.createArrayNode();
+        IntStream.Builder starts = IntStream.builder();
+        IntStream.Builder ends = IntStream.builder();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == null) {
+                throw malformed(parser.currentLocation(), "unexpected end-of-input: expected close marker for Array");
+            }
+            starts.add((int) parser.currentTokenLocation().getByteOffset());
+            array.add((JsonNode) mapper.readTree(parser));
+            ends.add((int) parser.currentLocation().getByteOffset());
+        }
+        return new ParsedBody(body, array, starts.build().toArray(), ends.build().toArray());
     }
 
     /**

@@ -7,7 +7,10 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 400),
     SCHEMA_VIOLATION("schema-violation", "Request body does not match the schema", 400),
     NOT_FOUND("not-found", "Not found", 404),
+    UNKNOWN_SESSION("unknown-session", "Unknown session", 404),
+    UNKNOWN_EVENT_TYPE("unknown-event-type", "Unknown event type", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    SESSION_CLOSED("session-closed", "Session closed", 410),
     PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
     INTERNAL_ERROR("internal-error", "Internal server error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);

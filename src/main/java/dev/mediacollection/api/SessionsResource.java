@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.mediacollection.generated.api.SessionsApi;
-import dev.mediacollection.generated.model.SessionStart;
 import dev.mediacollection.tracking.TrackingService;
 
 /** {@code /api/v1/sessions}: players open a tracking session here. */
@@ -25,19 +24,27 @@ public class SessionsResource implements SessionsApi {
     }
 
     @Override
-    public CompletionStage<Response> createSession(SessionStart start) {
-        return tracking.open(start.getPlayerTime().getPlayhead(), start.getPlayerTime().getTs(), received.text())
-                // Relative on purpose: Response.created() would make it absolute, and Adobe's JS SDK takes the id
-                // as location.split("/")[4].
-                .thenApply(id -> Response.status(Response.Status.CREATED)
-                        .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                        .header(HttpHeaders.CONTENT_LENGTH, 0)
-                        .header(HttpHeaders.LOCATION, SESSIONS_PATH + id)
-                        .build());
+    public CompletionStage<Response> createSession(SessionsRequest request) {
+        CompletionStage<String> opened = request instanceof SessionsRequest.Downloaded
+                ? tracking.openDownloaded(received.events())
+                : tracking.open(received.event());
+        return opened.thenApply(SessionsResource::created);
     }
 
     @Override
     public CompletionStage<Response> preflightSessions() {
         return CompletableFuture.completedFuture(Response.noContent().build());
+    }
+
+    /**
+     * Adobe's answer: {@code 201}, an empty octet-stream, and the session's RELATIVE path. Response.created() would
+     * make it absolute, and Adobe's JS SDK takes the id as {@code location.split("/")[4]}.
+     */
+    static Response created(String sessionId) {
+        return Response.status(Response.Status.CREATED)
+                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, 0)
+                .header(HttpHeaders.LOCATION, SESSIONS_PATH + sessionId)
+                .build();
     }
 }

@@ -8,6 +8,11 @@ import java.time.Instant;
  * @param id        64 lowercase hexadecimal characters
  * @param createdAt when the session was opened
  * @param start     the {@code sessionStart} request that opened it
+ * @param lifecycle where it stands: open, complete, closed or expired, and since when
  */
-public record Session(String id, Instant createdAt, ReceivedEvent start) {
+public record Session(String id, Instant createdAt, ReceivedEvent start, Lifecycle lifecycle) {
+
+    public Session withLifecycle(Lifecycle next) {
+        return new Session(id, createdAt, start, next);
+    }
 }

@@ -1,24 +1,43 @@
 package dev.mediacollection.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
+import dev.mediacollection.session.StoredEvent;
 
 /**
- * Where sessions and their events are kept. Every operation completes only once the store has accepted the data,
- * so an acknowledgement to the player is a promise that the data is kept.
+ * Where sessions and their events are kept. Every write completes only once the store has accepted the data, so
+ * an acknowledgement to the player is a promise that the data is kept. A write the store cannot take fails with
+ * {@link StoreUnavailableException}; nothing of it is kept.
  */
 public interface SessionStore {
 
     /**
      * Stores a new session.
      *
-     * @return completes when the session is stored; fails with {@link DuplicateSessionException} if the id is
-     *         taken, or {@link StoreUnavailableException} if the store cannot take it now
+     * @return completes when the session is stored; fails with {@link DuplicateSessionException} if the id is taken
      */
     CompletionStage<Void> create(Session session);
 
+    /** Stores a session together with its events (a downloaded session), all or nothing. */
+    CompletionStage<Void> create(Session session, List<ReceivedEvent> events);
+
+    /**
+     * Adds an event to a session that takes events, applying the lifecycle rules atomically: a session whose
+     * timeout ran out before the event arrived is expired first, and refuses it.
+     */
+    CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event);
+
     /** The session with this id, if it exists. */
     CompletionStage<Optional<Session>> find(String id);
+
+    /** The session's events in arrival order (empty for an unknown session). */
+    CompletionStage<List<StoredEvent>> events(String sessionId);
+
+    /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
+    CompletionStage<Integer> expireSessions(Instant now);
 }

@@ -1,15 +1,20 @@
 package dev.mediacollection.tracking;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionIds;
+import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.SessionStore;
 
@@ -26,22 +31,62 @@ public class TrackingService {
     }
 
     /**
-     * Opens a session with a valid {@code sessionStart} request.
+     * Opens a live session with a {@code sessionStart} request.
      *
      * @return the new session's id, once the session is stored
      */
-    public CompletionStage<String> open(double playhead, long ts, String body) {
-        return open(new ReceivedEvent("sessionStart", playhead, ts, clock.instant(), body));
+    public CompletionStage<String> open(IncomingEvent start) {
+        ReceivedEvent received = received(start, clock.instant());
+        Lifecycle lifecycle = Lifecycle.opened(received.receivedAt(), received.playhead());
+        return withFreshId(id -> store.create(new Session(id, received.receivedAt(), received, lifecycle)));
     }
 
-    private CompletionStage<String> open(ReceivedEvent start) {
-        Session session = new Session(SessionIds.next(), start.receivedAt(), start);
-        return store.create(session)
-                .thenApply(stored -> session.id())
-                // 256 random bits never collide in practice; if they ever do, the store refuses and we draw again.
+    /**
+     * Stores a downloaded session whole: its {@code sessionStart} and every following event, in order. It arrives
+     * complete, so it is closed at once.
+     *
+     * @return the new session's id, once the session and all its events are stored
+     */
+    public CompletionStage<String> openDownloaded(List<IncomingEvent> batch) {
+        Instant now = clock.instant();
+        ReceivedEvent start = received(batch.get(0), now);
+        List<ReceivedEvent> events = batch.subList(1, batch.size()).stream()
+                .map(event -> received(event, now))
+                .toList();
+        Lifecycle lifecycle = Lifecycle.opened(now, start.playhead());
+        for (ReceivedEvent event : events) {
+            lifecycle = lifecycle.after(event.type(), event.playhead(), now);
+        }
+        Lifecycle closed = lifecycle.closedAsDownloaded(now);
+        return withFreshId(id -> store.create(new Session(id, now, start, closed), events));
+    }
+
+    /** Adds an event to a session, applying the lifecycle rules. */
+    public CompletionStage<AppendResult> record(String sessionId, IncomingEvent event) {
+        if (!SessionIds.isWellFormed(sessionId)) {
+            // Never handed out, so never existed: spare the store the lookup.
+            return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
+        }
+        return store.append(sessionId, received(event, clock.instant()));
+    }
+
+    /** Expires the sessions whose timeouts have run out. */
+    public CompletionStage<Integer> expireSessions() {
+        return store.expireSessions(clock.instant());
+    }
+
+    // 256 random bits never collide in practice; if they ever do, the store refuses and we draw again.
+    private static CompletionStage<String> withFreshId(Function<String, CompletionStage<Void>> create) {
+        String id = SessionIds.next();
+        return create.apply(id)
+                .thenApply(stored -> id)
                 .exceptionallyCompose(failure -> unwrap(failure) instanceof DuplicateSessionException
-                        ? open(start)
-                        : CompletableFuture.<String>failedStage(failure));
+                        ? withFreshId(create)
+                        : CompletableFuture.failedStage(failure));
+    }
+
+    private static ReceivedEvent received(IncomingEvent event, Instant at) {
+        return new ReceivedEvent(event.type(), event.playhead(), event.ts(), at, event.body());
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * here; {@link SchemaCompiler} refuses the rest, so the contract cannot promise a rule that goes unchecked.
  */
 final class CompiledSchema {
+
+    private static final Pattern ANCHORED_LITERAL = Pattern.compile("\\^([A-Za-z0-9_.]+)\\$");
 
     enum Type {
         OBJECT("an object"), ARRAY("an array"), STRING("a string"), NUMBER("a number"), INTEGER("an integer"),
@@ -41,6 +44,8 @@ final class CompiledSchema {
     Integer minLength;
     Integer maxLength;
     Pattern pattern;
+    /** The one string an anchored literal pattern ({@code ^ping$}) allows, for a plainer message. */
+    String patternLiteral;
 
     Map<String, CompiledSchema> properties = Map.of();
     List<String> required = List.of();
@@ -58,14 +63,21 @@ final class CompiledSchema {
     Map<String, CompiledSchema> mapping;
     String mappingDescription;
 
+    /** A {@code oneOf} whose members differ in JSON type: the value's type picks the member. */
+    Map<Type, CompiledSchema> typeVariants;
+
     void check(JsonNode value, JsonPath at, ValidationReport report) {
+        if (typeVariants != null) {
+            checkTypeVariant(value, at, report);
+            return;
+        }
         if (value.isNull()) {
             if (!nullable && type != null) {
                 report.violation(at, "must be " + type.article + ", not null");
             }
             return;
         }
-        if (type != null && !hasType(value)) {
+        if (type != null && !hasType(type, value)) {
             report.violation(at, "must be " + type.article);
             return;
         }
@@ -87,7 +99,7 @@ final class CompiledSchema {
         }
     }
 
-    private boolean hasType(JsonNode value) {
+    private static boolean hasType(Type type, JsonNode value) {
         return switch (type) {
             case OBJECT -> value.isObject();
             case ARRAY -> value.isArray();
@@ -131,7 +143,9 @@ final class CompiledSchema {
             }
         }
         if (pattern != null && !pattern.matcher(text).find()) {
-            report.violation(at, "must match " + pattern.pattern());
+            report.violation(at, patternLiteral != null
+                    ? "must be \"" + patternLiteral + '"'
+                    : "must match " + pattern.pattern());
         }
     }
 
@@ -200,6 +214,23 @@ final class CompiledSchema {
                 variant.check(object, at, report);
             }
         }
+    }
+
+    private void checkTypeVariant(JsonNode value, JsonPath at, ValidationReport report) {
+        for (Map.Entry<Type, CompiledSchema> variant : typeVariants.entrySet()) {
+            if (hasType(variant.getKey(), value)) {
+                variant.getValue().check(value, at, report);
+                return;
+            }
+        }
+        report.violation(at, "must be " + typeVariants.keySet().stream().map(t -> t.article)
+                .reduce((first, second) -> first + " or " + second).orElseThrow());
+    }
+
+    void pattern(String regex) {
+        pattern = Pattern.compile(regex);
+        Matcher literal = ANCHORED_LITERAL.matcher(regex);
+        patternLiteral = literal.matches() ? literal.group(1) : null;
     }
 
     void describeEnum() {

@@ -79,7 +79,7 @@ final class SchemaCompiler {
                 case "exclusiveMaximum" -> compiled.exclusiveMaximum = value.asBoolean();
                 case "minLength" -> compiled.minLength = value.asInt();
                 case "maxLength" -> compiled.maxLength = value.asInt();
-                case "pattern" -> compiled.pattern = Pattern.compile(value.asText());
+                case "pattern" -> compiled.pattern(value.asText());
                 case "properties" -> compiled.properties = properties(value, at);
                 case "required" -> {
                     List<String> names = new ArrayList<>();
@@ -99,7 +99,11 @@ final class SchemaCompiler {
                 case "items" -> compiled.items = compile(value, at);
                 case "minItems" -> compiled.minItems = value.asInt();
                 case "maxItems" -> compiled.maxItems = value.asInt();
-                case "oneOf" -> requireDiscriminator(schema, at);
+                case "oneOf" -> {
+                    if (!schema.has("discriminator")) {
+                        typeVariants(compiled, value, at);
+                    }
+                }
                 case "discriminator" -> discriminator(compiled, schema, value, at);
                 default -> {
                     if (!ANNOTATIONS.contains(keyword)) {
@@ -149,10 +153,16 @@ final class SchemaCompiler {
         return Pattern.compile(propertyNames.get("pattern").asText());
     }
 
-    private static void requireDiscriminator(JsonNode schema, String location) {
-        if (!schema.has("discriminator")) {
-            throw unsupported(location, "oneOf without a discriminator");
+    /** A {@code oneOf} without a discriminator is enforceable when its members differ in JSON type. */
+    private void typeVariants(CompiledSchema compiled, JsonNode members, String location) {
+        Map<CompiledSchema.Type, CompiledSchema> variants = new LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            CompiledSchema member = compile(members.get(i), location + "/" + i);
+            if (member.type == null || variants.put(member.type, member) != null) {
+                throw unsupported(location, "oneOf without a discriminator whose members do not differ in type");
+            }
         }
+        compiled.typeVariants = variants;
     }
 
     private void discriminator(CompiledSchema compiled, JsonNode schema, JsonNode discriminator, String location) {

@@ -4,6 +4,8 @@ import static dev.mediacollection.api.ApiAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,7 +13,10 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
+import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.support.LogCapture;
 import dev.mediacollection.support.Spec;
@@ -60,7 +65,27 @@ class UnexpectedFailureTest {
         }
 
         @Override
+        public CompletionStage<Void> create(Session session, List<ReceivedEvent> events) {
+            return create(session);
+        }
+
+        @Override
+        public CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event) {
+            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
+        }
+
+        @Override
         public CompletionStage<Optional<Session>> find(String id) {
+            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
+        }
+
+        @Override
+        public CompletionStage<List<StoredEvent>> events(String sessionId) {
+            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
+        }
+
+        @Override
+        public CompletionStage<Integer> expireSessions(Instant now) {
             return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
         }
     }

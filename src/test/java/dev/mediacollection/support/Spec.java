@@ -3,6 +3,8 @@ package dev.mediacollection.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -10,6 +12,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -36,13 +39,30 @@ public final class Spec {
         return DOCUMENT;
     }
 
-    /** A fresh, mutable copy of a named example from {@code components/examples}. */
+    /** A fresh, mutable copy of a named object example from {@code components/examples}. */
     public static ObjectNode example(String name) {
+        return (ObjectNode) exampleValue(name);
+    }
+
+    /** A fresh, mutable copy of a named array example from {@code components/examples}. */
+    public static ArrayNode arrayExample(String name) {
+        return (ArrayNode) exampleValue(name);
+    }
+
+    private static JsonNode exampleValue(String name) {
         JsonNode value = DOCUMENT.at("/components/examples/" + name + "/value");
-        if (!value.isObject()) {
+        if (value.isMissingNode()) {
             throw new IllegalArgumentException("No example " + name + " in " + FILE);
         }
         return value.deepCopy();
+    }
+
+    /** Each event type and the name of its schema, from the discriminator of {@code DownloadedEvent}. */
+    public static Map<String, String> eventSchemas() {
+        Map<String, String> schemas = new LinkedHashMap<>();
+        DOCUMENT.at("/components/schemas/DownloadedEvent/discriminator/mapping").fields().forEachRemaining(
+                entry -> schemas.put(entry.getKey(), entry.getValue().asText().replace("#/components/schemas/", "")));
+        return schemas;
     }
 
     /** Checks that request and response both conform to the spec. */

@@ -229,6 +229,32 @@ class ContractTest {
     }
 
     @Test
+    void oneOfByTypePicksTheMemberOfTheValuesType() {
+        Contract.BodySchema schema = body("""
+                oneOf:
+                  - {type: object, required: [a]}
+                  - {type: array, minItems: 1}
+                """);
+
+        assertThat(violations(schema, "{\"a\":1}")).isEmpty();
+        assertThat(violations(schema, "[1]")).isEmpty();
+        assertThat(violations(schema, "{}")).containsExactly("/a is required");
+        assertThat(violations(schema, "[]")).containsExactly(" must have at least 1 element");
+        assertThat(violations(schema, "3")).containsExactly(" must be an object or an array");
+    }
+
+    @Test
+    void anAnchoredLiteralPatternReadsAsTheValue() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  eventType: {type: string, pattern: '^ping$'}
+                """);
+
+        assertThat(violations(schema, "{\"eventType\":\"play\"}")).containsExactly("/eventType must be \"ping\"");
+    }
+
+    @Test
     void pointersEscapeSlashAndTilde() {
         Contract.BodySchema schema = body("""
                 type: object
@@ -250,8 +276,8 @@ class ContractTest {
                 allOf: [{type: object}]
                 """)).hasMessageContaining("keyword allOf");
         assertThatThrownBy(() -> body("""
-                oneOf: [{type: string}, {type: integer}]
-                """)).hasMessageContaining("oneOf without a discriminator");
+                oneOf: [{type: string}, {type: string, minLength: 2}]
+                """)).hasMessageContaining("oneOf without a discriminator whose members do not differ in type");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

@@ -1,45 +1,160 @@
 package dev.mediacollection.store.memory;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import dev.mediacollection.session.Lifecycle;
+import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
+import dev.mediacollection.session.SessionTimeouts;
+import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
 
-/** Keeps sessions in memory, up to a fixed number, for tests and throw-away runs. Lost when the process ends. */
+/**
+ * Keeps sessions and events in memory, up to fixed numbers, for tests and throw-away runs. Lost when the process
+ * ends. Each session's changes are serialised on the session itself, so different sessions never wait for each
+ * other.
+ */
 public class InMemorySessionStore implements SessionStore {
 
-    private final int capacity;
-    private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
-    private final AtomicInteger size = new AtomicInteger();
+    private final int maxSessions;
+    private final long maxEvents;
+    private final SessionTimeouts timeouts;
+    private final ConcurrentMap<String, Entry> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong sessionCount = new AtomicLong();
+    private final AtomicLong eventCount = new AtomicLong();
 
-    public InMemorySessionStore(int capacity) {
-        this.capacity = capacity;
+    public InMemorySessionStore(int maxSessions, long maxEvents, SessionTimeouts timeouts) {
+        this.maxSessions = maxSessions;
+        this.maxEvents = maxEvents;
+        this.timeouts = timeouts;
+    }
+
+    /** One session and its events; guarded by its own monitor. */
+    private static final class Entry {
+        Session session;
+        final List<StoredEvent> events = new ArrayList<>();
+
+        Entry(Session session) {
+            this.session = session;
+        }
     }
 
     @Override
     public CompletionStage<Void> create(Session session) {
-        // Reserve a slot first so that concurrent creates can never overshoot the capacity.
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
-            return CompletableFuture.failedFuture(
-                    new StoreUnavailableException("The in-memory store is full (" + capacity + " sessions)"));
+        return create(session, List.of());
+    }
+
+    @Override
+    public CompletionStage<Void> create(Session session, List<ReceivedEvent> events) {
+        // Reserve room first so that concurrent writers can never overshoot the limits.
+        if (!reserve(sessionCount, 1, maxSessions)) {
+            return full("sessions", maxSessions);
         }
-        if (sessions.putIfAbsent(session.id(), session) != null) {
-            size.decrementAndGet();
+        if (!reserve(eventCount, events.size(), maxEvents)) {
+            sessionCount.decrementAndGet();
+            return full("events", maxEvents);
+        }
+        Entry entry = new Entry(session);
+        for (ReceivedEvent event : events) {
+            entry.events.add(new StoredEvent(entry.events.size() + 1, event));
+        }
+        if (sessions.putIfAbsent(session.id(), entry) != null) {
+            sessionCount.decrementAndGet();
+            eventCount.addAndGet(-events.size());
             return CompletableFuture.failedFuture(new DuplicateSessionException(session.id()));
         }
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
+    public CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
+        }
+        synchronized (entry) {
+            Lifecycle lifecycle = expireIfDue(entry, event.receivedAt());
+            if (!lifecycle.state().takesEvents()) {
+                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(lifecycle));
+            }
+            if (!reserve(eventCount, 1, maxEvents)) {
+                return full("events", maxEvents);
+            }
+            long sequence = entry.events.size() + 1L;
+            entry.events.add(new StoredEvent(sequence, event));
+            Lifecycle next = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
+            entry.session = entry.session.withLifecycle(next);
+            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, next));
+        }
+    }
+
+    @Override
     public CompletionStage<Optional<Session>> find(String id) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(sessions.get(id)));
+        Entry entry = sessions.get(id);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        synchronized (entry) {
+            return CompletableFuture.completedFuture(Optional.of(entry.session));
+        }
+    }
+
+    @Override
+    public CompletionStage<List<StoredEvent>> events(String sessionId) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        synchronized (entry) {
+            return CompletableFuture.completedFuture(List.copyOf(entry.events));
+        }
+    }
+
+    @Override
+    public CompletionStage<Integer> expireSessions(Instant now) {
+        int expired = 0;
+        for (Entry entry : sessions.values()) {
+            synchronized (entry) {
+                boolean open = entry.session.lifecycle().state().takesEvents();
+                if (open && !expireIfDue(entry, now).state().takesEvents()) {
+                    expired++;
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(expired);
+    }
+
+    private Lifecycle expireIfDue(Entry entry, Instant now) {
+        Lifecycle lifecycle = entry.session.lifecycle();
+        Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
+        if (expiry.isPresent()) {
+            lifecycle = lifecycle.expired(expiry.get());
+            entry.session = entry.session.withLifecycle(lifecycle);
+        }
+        return lifecycle;
+    }
+
+    private static boolean reserve(AtomicLong count, long amount, long limit) {
+        if (count.addAndGet(amount) > limit) {
+            count.addAndGet(-amount);
+            return false;
+        }
+        return true;
+    }
+
+    private static <T> CompletionStage<T> full(String what, long limit) {
+        return CompletableFuture.failedFuture(
+                new StoreUnavailableException("The in-memory store is full (" + limit + " " + what + ")"));
     }
 }

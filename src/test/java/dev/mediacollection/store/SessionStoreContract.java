@@ -1,0 +1,254 @@
+package dev.mediacollection.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Lifecycle;
+import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.Session;
+import dev.mediacollection.session.SessionIds;
+import dev.mediacollection.session.SessionState;
+import dev.mediacollection.session.SessionTimeouts;
+import dev.mediacollection.session.StoredEvent;
+
+/**
+ * What every {@link SessionStore} must do, whatever keeps the data. Each adapter's test extends this class and
+ * says how to make a fresh, empty store.
+ */
+public abstract class SessionStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+    protected static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10),
+            Duration.ofMinutes(30));
+
+    /** A new, empty store with room for this many sessions and events. */
+    protected abstract SessionStore newStore(int maxSessions, long maxEvents, SessionTimeouts timeouts);
+
+    protected SessionStore newStore() {
+        return newStore(1_000, 100_000, TIMEOUTS);
+    }
+
+    static Session session(Instant at) {
+        ReceivedEvent start = event(EventType.SESSION_START, 0, at);
+        return new Session(SessionIds.next(), at, start, Lifecycle.opened(at, 0));
+    }
+
+    static ReceivedEvent event(EventType type, double playhead, Instant at) {
+        return new ReceivedEvent(type, playhead, at.toEpochMilli(), at,
+                "{\"eventType\":\"" + type.wireName() + "\",\"playerTime\":{\"playhead\":" + playhead + ",\"ts\":"
+                        + at.toEpochMilli() + "}}");
+    }
+
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aStoredSessionIsFoundAsStored() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+
+        await(store.create(session));
+
+        assertThat(await(store.find(session.id()))).contains(session);
+        assertThat(await(store.find(SessionIds.next()))).isEmpty();
+        assertThat(await(store.events(session.id()))).isEmpty();
+    }
+
+    @Test
+    void anIdIsNeverStoredTwice() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+
+        Session sameId = new Session(session.id(), T0.plusSeconds(1), event(EventType.SESSION_START, 0, T0),
+                Lifecycle.opened(T0, 0));
+
+        assertThatThrownBy(() -> await(store.create(sameId)))
+                .hasRootCauseInstanceOf(DuplicateSessionException.class);
+        assertThat(await(store.find(session.id()))).contains(session);
+    }
+
+    @Test
+    void eventsAreKeptInArrivalOrderWhateverTheirTs() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        ReceivedEvent later = new ReceivedEvent(EventType.PING, 10, 2_000, T0.plusSeconds(1), "{\"late\":1}");
+        ReceivedEvent earlier = new ReceivedEvent(EventType.PLAY, 0, 1_000, T0.plusSeconds(2), "{\"early\":1}");
+
+        assertThat(await(store.append(session.id(), later))).isEqualTo(
+                new AppendResult.Appended(1, Lifecycle.opened(T0, 0).after(EventType.PING, 10, T0.plusSeconds(1))));
+        assertThat(await(store.append(session.id(), earlier))).isInstanceOf(AppendResult.Appended.class);
+
+        assertThat(await(store.events(session.id())))
+                .containsExactly(new StoredEvent(1, later), new StoredEvent(2, earlier));
+    }
+
+    @Test
+    void anEventForAnUnknownSessionIsNotStored() {
+        SessionStore store = newStore();
+        String id = SessionIds.next();
+
+        assertThat(await(store.append(id, event(EventType.PLAY, 0, T0))))
+                .isEqualTo(new AppendResult.UnknownSession());
+        assertThat(await(store.events(id))).isEmpty();
+    }
+
+    @Test
+    void sessionEndClosesAndLaterEventsAreRefused() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+
+        await(store.append(session.id(), event(EventType.SESSION_END, 5, T0.plusSeconds(5))));
+        AppendResult refused = await(store.append(session.id(), event(EventType.PING, 5, T0.plusSeconds(6))));
+
+        assertThat(refused).isInstanceOfSatisfying(AppendResult.SessionClosed.class, closed -> {
+            assertThat(closed.lifecycle().state()).isEqualTo(SessionState.CLOSED);
+            assertThat(closed.lifecycle().closeCause()).isEqualTo(CloseCause.SESSION_END);
+            assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plusSeconds(5));
+        });
+        assertThat(await(store.events(session.id()))).hasSize(1);
+        assertThat(await(store.find(session.id())).orElseThrow().lifecycle().state()).isEqualTo(SessionState.CLOSED);
+    }
+
+    @Test
+    void sessionCompleteKeepsTakingEvents() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+
+        await(store.append(session.id(), event(EventType.SESSION_COMPLETE, 60, T0.plusSeconds(60))));
+        AppendResult trailing = await(store.append(session.id(), event(EventType.PING, 60, T0.plusSeconds(61))));
+
+        assertThat(trailing).isInstanceOf(AppendResult.Appended.class);
+        assertThat(await(store.find(session.id())).orElseThrow().lifecycle().state())
+                .isEqualTo(SessionState.COMPLETE);
+    }
+
+    @Test
+    void anEventAfterTheIdleTimeoutExpiresTheSessionAndIsRefused() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+
+        AppendResult late = await(store.append(session.id(), event(EventType.PING, 1, T0.plus(Duration.ofMinutes(10)))));
+
+        assertThat(late).isInstanceOfSatisfying(AppendResult.SessionClosed.class, closed -> {
+            assertThat(closed.lifecycle().state()).isEqualTo(SessionState.EXPIRED);
+            assertThat(closed.lifecycle().closeCause()).isEqualTo(CloseCause.IDLE);
+            assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        });
+        assertThat(await(store.events(session.id()))).isEmpty();
+    }
+
+    @Test
+    void aPlayheadThatDoesNotMoveExpiresTheSession() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        for (int minute = 5; minute < 30; minute += 5) {
+            await(store.append(session.id(), event(EventType.PING, 0, T0.plus(Duration.ofMinutes(minute)))));
+        }
+
+        AppendResult stalled = await(store.append(session.id(), event(EventType.PING, 0, T0.plus(Duration.ofMinutes(30)))));
+
+        assertThat(stalled).isInstanceOfSatisfying(AppendResult.SessionClosed.class, closed -> {
+            assertThat(closed.lifecycle().closeCause()).isEqualTo(CloseCause.STALLED);
+            assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        });
+    }
+
+    @Test
+    void theSweepExpiresEachTimedOutSessionOnce() {
+        SessionStore store = newStore();
+        Session idle = session(T0);
+        Session active = session(T0);
+        Session ended = session(T0);
+        await(store.create(idle));
+        await(store.create(active));
+        await(store.create(ended));
+        await(store.append(active.id(), event(EventType.PING, 10, T0.plus(Duration.ofMinutes(9)))));
+        await(store.append(ended.id(), event(EventType.SESSION_END, 3, T0.plusSeconds(3))));
+
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isEqualTo(1);
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isZero();
+
+        assertThat(await(store.find(idle.id())).orElseThrow().lifecycle())
+                .extracting(Lifecycle::state, Lifecycle::closeCause)
+                .containsExactly(SessionState.EXPIRED, CloseCause.IDLE);
+        assertThat(await(store.find(active.id())).orElseThrow().lifecycle().state()).isEqualTo(SessionState.OPEN);
+        assertThat(await(store.find(ended.id())).orElseThrow().lifecycle().closeCause())
+                .isEqualTo(CloseCause.SESSION_END);
+    }
+
+    @Test
+    void aDownloadedSessionIsStoredWithAllItsEvents() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        Session closed = session.withLifecycle(session.lifecycle().closedAsDownloaded(T0));
+        List<ReceivedEvent> events = List.of(event(EventType.PLAY, 0, T0), event(EventType.PING, 50, T0),
+                event(EventType.SESSION_END, 60, T0));
+
+        await(store.create(closed, events));
+
+        assertThat(await(store.find(session.id()))).contains(closed);
+        assertThat(await(store.events(session.id()))).extracting(StoredEvent::sequence, StoredEvent::event)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, events.get(0)),
+                        org.assertj.core.groups.Tuple.tuple(2L, events.get(1)),
+                        org.assertj.core.groups.Tuple.tuple(3L, events.get(2)));
+        assertThat(await(store.append(session.id(), event(EventType.PING, 60, T0))))
+                .isInstanceOf(AppendResult.SessionClosed.class);
+    }
+
+    @Test
+    void concurrentEventsOfOneSessionGetDistinctDenseSequences() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+
+        List<CompletableFuture<AppendResult>> results = IntStream.range(0, 500).parallel()
+                .mapToObj(i -> store.append(session.id(), event(EventType.PING, i, T0.plusMillis(i)))
+                        .toCompletableFuture())
+                .toList();
+
+        assertThat(results.stream().map(result -> ((AppendResult.Appended) result.join()).sequence()))
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 500).mapToObj(i -> (long) i).toList());
+        assertThat(await(store.events(session.id()))).hasSize(500);
+    }
+
+    @Test
+    void aFullStoreRefusesAndKeepsNothingOfTheRefusedWrite() {
+        SessionStore store = newStore(2, 3, TIMEOUTS);
+        Session first = session(T0);
+        await(store.create(first));
+        await(store.create(session(T0)));
+
+        assertThatThrownBy(() -> await(store.create(session(T0))))
+                .hasRootCauseInstanceOf(StoreUnavailableException.class);
+        await(store.append(first.id(), event(EventType.PLAY, 0, T0)));
+        await(store.append(first.id(), event(EventType.PING, 1, T0)));
+        await(store.append(first.id(), event(EventType.PING, 2, T0)));
+        assertThatThrownBy(() -> await(store.append(first.id(), event(EventType.PING, 3, T0))))
+                .hasRootCauseInstanceOf(StoreUnavailableException.class);
+        assertThat(await(store.events(first.id()))).hasSize(3);
+    }
+}
