@@ -50,7 +50,8 @@ class CorsTest {
             case 400 -> given().contentType(ContentType.JSON).body("{").post("/api/v1/sessions");
             case 404 -> given().get("/api/v1/no-such-thing");
             case 405 -> given().delete("/api/v1/sessions");
-            default -> given().contentType(ContentType.JSON).body("x".repeat(70_000)).post("/api/v1/sessions");
+            default -> given().contentType(ContentType.JSON).body("x".repeat(70_000))
+                    .post("/api/v1/sessions/" + SOME_SESSION + "/events");
         };
 
         assertThat(response.statusCode()).isEqualTo(status);
