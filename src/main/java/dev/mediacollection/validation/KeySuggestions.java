@@ -1,8 +1,13 @@
 package dev.mediacollection.validation;
 
 import java.util.Collection;
+import java.util.List;
 
-/** Finds the known key an unknown one was probably meant to be ({@code media.lenght} → {@code media.length}). */
+/**
+ * Finds the known key an unknown one was probably meant to be: a near miss ({@code media.lenght} →
+ * {@code media.length}) or a bare name without its prefix ({@code bitrate} → {@code media.qoe.bitrate}, as in
+ * Adobe's own timeline samples).
+ */
 final class KeySuggestions {
 
     private static final int MAX_EDITS = 2;
@@ -11,6 +16,16 @@ final class KeySuggestions {
     }
 
     static String closest(String unknown, Collection<String> known) {
+        String nearMiss = nearMiss(unknown, known);
+        if (nearMiss != null) {
+            return nearMiss;
+        }
+        String suffix = "." + unknown.toLowerCase();
+        List<String> prefixed = known.stream().filter(key -> key.toLowerCase().endsWith(suffix)).toList();
+        return prefixed.size() == 1 ? prefixed.get(0) : null;
+    }
+
+    private static String nearMiss(String unknown, Collection<String> known) {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
         for (String candidate : known) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class KeySuggestionsTest {
 
     static final List<String> KNOWN = List.of("media.length", "media.id", "media.name", "media.channel",
-            "analytics.reportSuite", "media.qoe.bitrate");
+            "analytics.reportSuite", "media.qoe.bitrate", "media.ad.id");
 
     @ParameterizedTest
     @CsvSource({
@@ -19,13 +19,15 @@ class KeySuggestionsTest {
             "media.iD, media.id", // case
             "analytics.reportsuite, analytics.reportSuite",
             "media.qoe.bitRate, media.qoe.bitrate",
-            "media.chanel, media.channel" })
+            "media.chanel, media.channel",
+            "bitrate, media.qoe.bitrate", // Adobe's timeline samples leave the prefix out
+            "reportSuite, analytics.reportSuite" })
     void suggestsTheKeyMeant(String typed, String meant) {
         assertThat(KeySuggestions.closest(typed, KNOWN)).isEqualTo(meant);
     }
 
     @ParameterizedTest
-    @CsvSource({ "somethingElse", "media.duration", "x" })
+    @CsvSource({ "somethingElse", "media.duration", "x", "id" })
     void staysQuietWhenNothingIsClose(String typed) {
         assertThat(KeySuggestions.closest(typed, KNOWN)).isNull();
     }
