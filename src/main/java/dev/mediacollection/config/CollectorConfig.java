@@ -1,10 +1,13 @@
 package dev.mediacollection.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import dev.mediacollection.store.StoreKind;
 import dev.mediacollection.validation.UnknownKeyPolicy;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -53,7 +56,53 @@ public interface CollectorConfig {
     }
 
     interface Store {
+        /**
+         * Which store keeps the data. Unset: PostgreSQL when a datasource URL is configured
+         * ({@code quarkus.datasource.jdbc.url}), the embedded store otherwise.
+         */
+        Optional<StoreKind> kind();
+
+        /** Where the embedded store keeps its files. */
+        @WithDefault("data")
+        Path dataDir();
+
+        /** Closed sessions older than this are deleted with their events. */
+        @WithDefault("30D")
+        Duration retention();
+
+        /** How often the retention runs. */
+        @WithDefault("1H")
+        Duration retentionInterval();
+
+        /** Threads that serve reads. */
+        @WithDefault("4")
+        @Min(1)
+        int readThreads();
+
+        GroupCommit groupCommit();
+
         Memory memory();
+
+        interface GroupCommit {
+            /** Concurrent writer connections on PostgreSQL (the embedded store has one writer). */
+            @WithDefault("4")
+            @Min(1)
+            int writers();
+
+            /** Most writes in one commit. */
+            @WithDefault("256")
+            @Min(1)
+            int maxBatch();
+
+            /** How long a writer waits for more writes once it has one. */
+            @WithDefault("1MS")
+            Duration maxDelay();
+
+            /** Writes that may wait for a commit; beyond it, 503 rather than an unbounded queue. */
+            @WithDefault("20000")
+            @Min(1)
+            int queueCapacity();
+        }
 
         interface Memory {
             /** Sessions the in-memory store holds before it answers 503. */

@@ -1,23 +1,62 @@
 package dev.mediacollection.config;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.SessionStore;
+import dev.mediacollection.store.StoreKind;
+import dev.mediacollection.store.jdbc.GroupCommitSettings;
+import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.store.memory.InMemorySessionStore;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 
-/** Chooses the session store from the configuration. */
+/** Chooses the session store from the configuration alone. */
 public class StoreProducer {
 
+    /** Opened at start-up, so that a store that cannot open (or migrate) stops the service at once. */
     @Produces
     @ApplicationScoped
-    SessionStore sessionStore(CollectorConfig config) {
-        CollectorConfig.Store.Memory memory = config.store().memory();
-        return new InMemorySessionStore(memory.maxSessions(), memory.maxEvents(), timeouts(config));
+    @Startup
+    SessionStore sessionStore(CollectorConfig config,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> datasourceUrl,
+            Instance<AgroalDataSource> datasource) {
+        CollectorConfig.Store store = config.store();
+        StoreKind kind = store.kind().orElse(datasourceUrl.isPresent() ? StoreKind.POSTGRESQL : StoreKind.EMBEDDED);
+        SessionTimeouts timeouts = new SessionTimeouts(config.sessions().idleTimeout(),
+                config.sessions().stalledTimeout());
+        CollectorConfig.Store.GroupCommit group = store.groupCommit();
+        GroupCommitSettings commits = new GroupCommitSettings(group.writers(), group.maxBatch(), group.maxDelay(),
+                group.queueCapacity());
+        return switch (kind) {
+            case EMBEDDED -> {
+                Log.infof("Storing sessions in %s", store.dataDir().toAbsolutePath());
+                yield JdbcStores.embedded(store.dataDir(), timeouts, commits, store.readThreads());
+            }
+            case POSTGRESQL -> {
+                Log.infof("Storing sessions in PostgreSQL at %s", datasourceUrl.orElse("(no URL configured)"));
+                yield JdbcStores.postgresql(datasource.get(), timeouts, commits, store.readThreads());
+            }
+            case MEMORY -> {
+                Log.warn("Storing sessions in memory only: they are lost when the service stops");
+                CollectorConfig.Store.Memory memory = store.memory();
+                yield new InMemorySessionStore(memory.maxSessions(), memory.maxEvents(), timeouts);
+            }
+        };
     }
 
-    static SessionTimeouts timeouts(CollectorConfig config) {
-        return new SessionTimeouts(config.sessions().idleTimeout(), config.sessions().stalledTimeout());
+    /** On shutdown: commit what is queued, then release the database. */
+    void close(@Disposes SessionStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }

@@ -40,4 +40,7 @@ public interface SessionStore {
 
     /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
     CompletionStage<Integer> expireSessions(Instant now);
+
+    /** Deletes the sessions that stopped taking events before {@code cutoff}, with their events. */
+    CompletionStage<Integer> deleteClosedBefore(Instant cutoff);
 }

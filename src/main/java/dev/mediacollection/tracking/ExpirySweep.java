@@ -6,9 +6,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Closes sessions that timed out even when no request comes for them, so that what is stored tells the truth
- * without traffic. Events that arrive for such a session before a sweep are refused all the same: the store checks
- * the timeouts on every event.
+ * Housekeeping on a schedule. Expiry closes sessions that timed out even when no request comes for them, so that
+ * what is stored tells the truth without traffic (events that arrive for such a session before a sweep are refused
+ * all the same: the store checks the timeouts on every event). Retention deletes sessions closed longer ago than
+ * {@code mc.store.retention}, so that the store does not grow without bound.
  */
 @ApplicationScoped
 public class ExpirySweep {
@@ -17,6 +18,21 @@ public class ExpirySweep {
 
     public ExpirySweep(TrackingService tracking) {
         this.tracking = tracking;
+    }
+
+    @Scheduled(every = "${mc.store.retention-interval}", delayed = "1M",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retention() {
+        tracking.deleteExpiredHistory()
+                .thenAccept(deleted -> {
+                    if (deleted > 0) {
+                        Log.infof("Retention deleted %d closed sessions", deleted);
+                    }
+                })
+                .exceptionally(failure -> {
+                    Log.errorf(failure, "Retention failed; it runs again at the next interval");
+                    return null;
+                });
     }
 
     @Scheduled(every = "${mc.sessions.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

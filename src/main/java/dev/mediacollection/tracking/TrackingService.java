@@ -1,6 +1,7 @@
 package dev.mediacollection.tracking;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.mediacollection.config.CollectorConfig;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
@@ -24,10 +26,12 @@ public class TrackingService {
 
     private final SessionStore store;
     private final Clock clock;
+    private final Duration retention;
 
-    public TrackingService(SessionStore store, Clock clock) {
+    public TrackingService(SessionStore store, Clock clock, CollectorConfig config) {
         this.store = store;
         this.clock = clock;
+        this.retention = config.store().retention();
     }
 
     /**
@@ -68,6 +72,11 @@ public class TrackingService {
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
         return store.append(sessionId, received(event, clock.instant()));
+    }
+
+    /** Deletes sessions, with their events, that closed longer ago than the retention period. */
+    public CompletionStage<Integer> deleteExpiredHistory() {
+        return store.deleteClosedBefore(clock.instant().minus(retention));
     }
 
     /** Expires the sessions whose timeouts have run out. */

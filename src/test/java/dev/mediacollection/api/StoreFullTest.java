@@ -15,7 +15,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** A store that cannot take more answers 503 with Retry-After, never a 201 for a session it did not keep. */
+/**
+ * A store that cannot take more answers 503 with Retry-After, never a 201 for a session it did not keep. The
+ * in-memory store, with room for three sessions, is the store that is easiest to fill.
+ */
 @QuarkusTest
 @TestProfile(StoreFullTest.ThreeSessions.class)
 class StoreFullTest {
@@ -23,7 +26,7 @@ class StoreFullTest {
     public static class ThreeSessions implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mc.store.memory.max-sessions", "3");
+            return Map.of("mc.store.kind", "memory", "mc.store.memory.max-sessions", "3");
         }
     }
 

@@ -159,7 +159,7 @@ class TrackEventTest {
 
         assertViolations(send(session, body),
                 "/params/statesStart/1/media.state.name", "is required",
-                "/params/statesStart/1/name", "is not a known key");
+                "/params/statesStart/1/name", "is not a known key (did you mean \"media.state.name\"?)");
     }
 
     @Test

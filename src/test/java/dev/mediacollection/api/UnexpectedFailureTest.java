@@ -4,19 +4,12 @@ import static dev.mediacollection.api.ApiAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mediacollection.session.ReceivedEvent;
-import dev.mediacollection.session.Session;
-import dev.mediacollection.session.StoredEvent;
-import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.support.LogCapture;
 import dev.mediacollection.support.Spec;
@@ -37,7 +30,7 @@ class UnexpectedFailureTest {
 
     @BeforeEach
     void breakTheStore() {
-        QuarkusMock.installMockForType(new BrokenStore(), SessionStore.class);
+        QuarkusMock.installMockForType(brokenStore(), SessionStore.class);
     }
 
     @Test
@@ -57,36 +50,10 @@ class UnexpectedFailureTest {
         }
     }
 
-    static class BrokenStore implements SessionStore {
-
-        @Override
-        public CompletionStage<Void> create(Session session) {
-            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
-        }
-
-        @Override
-        public CompletionStage<Void> create(Session session, List<ReceivedEvent> events) {
-            return create(session);
-        }
-
-        @Override
-        public CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event) {
-            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
-        }
-
-        @Override
-        public CompletionStage<Optional<Session>> find(String id) {
-            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
-        }
-
-        @Override
-        public CompletionStage<List<StoredEvent>> events(String sessionId) {
-            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
-        }
-
-        @Override
-        public CompletionStage<Integer> expireSessions(Instant now) {
-            return CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE));
-        }
+    /** A store whose every operation fails as nothing in the product is meant to. */
+    static SessionStore brokenStore() {
+        return (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(),
+                new Class<?>[] { SessionStore.class },
+                (proxy, method, args) -> CompletableFuture.failedFuture(new IllegalStateException(INTERNAL_MESSAGE)));
     }
 }

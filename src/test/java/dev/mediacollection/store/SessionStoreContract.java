@@ -33,11 +33,11 @@ public abstract class SessionStoreContract {
     protected static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10),
             Duration.ofMinutes(30));
 
-    /** A new, empty store with room for this many sessions and events. */
-    protected abstract SessionStore newStore(int maxSessions, long maxEvents, SessionTimeouts timeouts);
+    /** A new, empty store. */
+    protected abstract SessionStore newStore(SessionTimeouts timeouts);
 
     protected SessionStore newStore() {
-        return newStore(1_000, 100_000, TIMEOUTS);
+        return newStore(TIMEOUTS);
     }
 
     static Session session(Instant at) {
@@ -236,19 +236,36 @@ public abstract class SessionStoreContract {
     }
 
     @Test
-    void aFullStoreRefusesAndKeepsNothingOfTheRefusedWrite() {
-        SessionStore store = newStore(2, 3, TIMEOUTS);
-        Session first = session(T0);
-        await(store.create(first));
-        await(store.create(session(T0)));
+    void retentionDeletesSessionsClosedBeforeTheCutoffWithTheirEvents() {
+        SessionStore store = newStore();
+        Session endedLongAgo = session(T0);
+        Session endedRecently = session(T0);
+        Session stillOpen = session(T0);
+        await(store.create(endedLongAgo));
+        await(store.create(endedRecently));
+        await(store.create(stillOpen));
+        await(store.append(endedLongAgo.id(), event(EventType.SESSION_END, 1, T0.plusSeconds(1))));
+        await(store.append(endedRecently.id(), event(EventType.SESSION_END, 1, T0.plusSeconds(100))));
 
-        assertThatThrownBy(() -> await(store.create(session(T0))))
-                .hasRootCauseInstanceOf(StoreUnavailableException.class);
-        await(store.append(first.id(), event(EventType.PLAY, 0, T0)));
-        await(store.append(first.id(), event(EventType.PING, 1, T0)));
-        await(store.append(first.id(), event(EventType.PING, 2, T0)));
-        assertThatThrownBy(() -> await(store.append(first.id(), event(EventType.PING, 3, T0))))
-                .hasRootCauseInstanceOf(StoreUnavailableException.class);
-        assertThat(await(store.events(first.id()))).hasSize(3);
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(50)))).isEqualTo(1);
+
+        assertThat(await(store.find(endedLongAgo.id()))).isEmpty();
+        assertThat(await(store.events(endedLongAgo.id()))).isEmpty();
+        assertThat(await(store.find(endedRecently.id()))).isPresent();
+        assertThat(await(store.events(endedRecently.id()))).hasSize(1);
+        assertThat(await(store.find(stillOpen.id()))).isPresent();
+    }
+
+    @Test
+    void concurrentCreatesAreAllKept() {
+        SessionStore store = newStore();
+
+        List<Session> sessions = IntStream.range(0, 300).mapToObj(i -> session(T0.plusMillis(i))).toList();
+        sessions.parallelStream().map(store::create).map(CompletionStage::toCompletableFuture)
+                .forEach(CompletableFuture::join);
+
+        for (Session session : sessions) {
+            assertThat(await(store.find(session.id()))).contains(session);
+        }
     }
 }

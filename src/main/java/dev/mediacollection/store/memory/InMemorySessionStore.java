@@ -135,6 +135,23 @@ public class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(expired);
     }
 
+    @Override
+    public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
+        int deleted = 0;
+        for (Entry entry : sessions.values()) {
+            synchronized (entry) {
+                Lifecycle lifecycle = entry.session.lifecycle();
+                if (!lifecycle.state().takesEvents() && lifecycle.closedAt().isBefore(cutoff)
+                        && sessions.remove(entry.session.id(), entry)) {
+                    sessionCount.decrementAndGet();
+                    eventCount.addAndGet(-entry.events.size());
+                    deleted++;
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(deleted);
+    }
+
     private Lifecycle expireIfDue(Entry entry, Instant now) {
         Lifecycle lifecycle = entry.session.lifecycle();
         Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);

@@ -1,0 +1,80 @@
+package dev.mediacollection.store.jdbc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import dev.mediacollection.session.SessionTimeouts;
+
+/** Opens the SQL stores: migrates the schema, then starts the writers. */
+public final class JdbcStores {
+
+    /** The database file of the embedded store, inside the data directory. */
+    public static final String EMBEDDED_FILE = "sessions.db";
+
+    private JdbcStores() {
+    }
+
+    /**
+     * The embedded store: a SQLite database in {@code dataDir}, in WAL mode with {@code synchronous=FULL}, so that
+     * every commit is written ahead and fsync'd before it is acknowledged. One writer connection; readers never
+     * block it.
+     */
+    public static JdbcSessionStore embedded(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings settings,
+            int readThreads) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
+        SQLiteDataSource writer = sqlite(url, false);
+        migrate(writer);
+        GroupCommit writes = new GroupCommit("sqlite", () -> forWriting(writer.getConnection()),
+                new GroupCommitSettings(1, settings.maxBatch(), settings.maxDelay(), settings.queueCapacity()));
+        return new JdbcSessionStore(writes, sqlite(url, true), SqlDialect.SQLITE, timeouts, readThreads);
+    }
+
+    /** The PostgreSQL store, shared by any number of instances. */
+    public static JdbcSessionStore postgresql(DataSource dataSource, SessionTimeouts timeouts,
+            GroupCommitSettings settings, int readThreads) {
+        migrate(dataSource);
+        GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings);
+        return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads);
+    }
+
+    /** The same migrations, db/migration, for both databases; Flyway's history table makes them run once. */
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static SQLiteDataSource sqlite(String url, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setReadOnly(readOnly);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static Connection forWriting(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        return connection;
+    }
+}

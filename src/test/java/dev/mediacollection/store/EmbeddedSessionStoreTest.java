@@ -1,0 +1,89 @@
+package dev.mediacollection.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Session;
+import dev.mediacollection.session.SessionTimeouts;
+import dev.mediacollection.store.jdbc.GroupCommitSettings;
+import dev.mediacollection.store.jdbc.JdbcSessionStore;
+import dev.mediacollection.store.jdbc.JdbcStores;
+
+/** The embedded store, each test on a fresh data directory. */
+class EmbeddedSessionStoreTest extends SessionStoreContract {
+
+    static final GroupCommitSettings COMMITS = new GroupCommitSettings(1, 256, Duration.ofMillis(1), 10_000);
+
+    private final List<JdbcSessionStore> opened = new ArrayList<>();
+
+    @Override
+    protected SessionStore newStore(SessionTimeouts timeouts) {
+        return open(newDataDir(), timeouts, COMMITS);
+    }
+
+    private JdbcSessionStore open(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings commits) {
+        JdbcSessionStore store = JdbcStores.embedded(dataDir, timeouts, commits, 2);
+        opened.add(store);
+        return store;
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(JdbcSessionStore::close);
+    }
+
+    @Test
+    void whatWasAcknowledgedIsThereAfterReopening() {
+        Path dataDir = newDataDir();
+        JdbcSessionStore first = open(dataDir, TIMEOUTS, COMMITS);
+        Session session = session(T0);
+        await(first.create(session));
+        await(first.append(session.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+        first.close();
+
+        JdbcSessionStore reopened = open(dataDir, TIMEOUTS, COMMITS);
+
+        assertThat(await(reopened.find(session.id()))).isPresent();
+        assertThat(await(reopened.events(session.id()))).hasSize(1);
+        assertThat(dataDir.resolve(JdbcStores.EMBEDDED_FILE)).exists();
+    }
+
+    @Test
+    void writesBeyondTheQueueAreRefusedNotQueuedWithoutBound() {
+        JdbcSessionStore store = open(newDataDir(), TIMEOUTS,
+                new GroupCommitSettings(1, 1, Duration.ZERO, 1));
+        Session session = session(T0);
+        await(store.create(session));
+
+        List<Throwable> refusals = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> store.append(session.id(), event(EventType.PING, i, T0.plusMillis(i)))
+                        .toCompletableFuture())
+                .toList().stream()
+                .map(future -> future.handle((result, failure) -> failure).join())
+                .filter(java.util.Objects::nonNull)
+                .toList();
+
+        assertThat(refusals).isNotEmpty().allSatisfy(refusal -> assertThat(refusal)
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("queue is full"));
+        assertThat(await(store.events(session.id()))).hasSize(200 - refusals.size());
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("embedded-store").resolve("data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
