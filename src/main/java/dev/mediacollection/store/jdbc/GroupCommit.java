@@ -175,6 +175,7 @@ final class GroupCommit implements AutoCloseable {
 
         private final Work<T> work;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final CallerContext caller = CallerContext.current();
         private T value;
         private boolean applied;
 
@@ -193,13 +194,13 @@ final class GroupCommit implements AutoCloseable {
         }
 
         void complete() {
-            if (applied && !result.isDone()) {
-                result.complete(value);
+            if (applied) {
+                caller.complete(result, value);
             }
         }
 
         void fail(Exception cause) {
-            result.completeExceptionally(cause instanceof StoreUnavailableException unavailable
+            caller.fail(result, cause instanceof StoreUnavailableException unavailable
                     ? unavailable
                     : new StoreUnavailableException("The store could not keep the write", cause));
         }

@@ -259,12 +259,13 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        CallerContext caller = CallerContext.current();
         try {
             readers.execute(() -> {
                 try (Connection connection = reads.getConnection()) {
-                    result.complete(query.apply(connection));
+                    caller.complete(result, query.apply(connection));
                 } catch (SQLException | RuntimeException e) {
-                    result.completeExceptionally(new StoreUnavailableException("The store could not be read", e));
+                    caller.fail(result, new StoreUnavailableException("The store could not be read", e));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
