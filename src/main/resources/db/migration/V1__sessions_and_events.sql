@@ -1,12 +1,11 @@
 -- Portable across the embedded store (SQLite) and PostgreSQL: times are epoch milliseconds, bodies are text as
 -- received, enumerations are their names.
 
+-- Where each session stands. Every event updates its row, so the row holds nothing else: small rows keep the pages an
+-- update rewrites few, and no column an event changes is indexed.
 CREATE TABLE sessions (
     id                      CHAR(64)         NOT NULL PRIMARY KEY,
     created_at              BIGINT           NOT NULL,
-    start_ts                BIGINT           NOT NULL,
-    start_playhead          DOUBLE PRECISION NOT NULL,
-    start_body              TEXT             NOT NULL,
     state                   VARCHAR(16)      NOT NULL,
     last_event_at           BIGINT           NOT NULL,
     last_playhead           DOUBLE PRECISION NOT NULL,
@@ -16,10 +15,17 @@ CREATE TABLE sessions (
     event_count             BIGINT           NOT NULL
 );
 
--- The expiry sweep looks for open sessions by their last activity; retention for closed ones by closing time.
-CREATE INDEX sessions_by_activity ON sessions (state, last_event_at);
-CREATE INDEX sessions_by_movement ON sessions (state, last_playhead_change_at);
+-- The expiry sweep reads the open sessions; retention finds closed ones by closing time.
+CREATE INDEX sessions_by_state ON sessions (state);
 CREATE INDEX sessions_by_closing ON sessions (closed_at);
+
+-- The sessionStart request that opened each session, written once.
+CREATE TABLE session_starts (
+    session_id CHAR(64)         NOT NULL PRIMARY KEY REFERENCES sessions (id),
+    ts         BIGINT           NOT NULL,
+    playhead   DOUBLE PRECISION NOT NULL,
+    body       TEXT             NOT NULL
+);
 
 CREATE TABLE events (
     session_id  CHAR(64)         NOT NULL REFERENCES sessions (id),

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +29,7 @@ final class GroupCommit implements AutoCloseable {
     /** A unit of work that runs inside the group's transaction. */
     @FunctionalInterface
     interface Work<T> {
-        T apply(Connection connection) throws SQLException;
+        T apply(Statements statements) throws SQLException;
     }
 
     /** Opens connections for the writers, already set up for writing (auto-commit off). */
@@ -60,7 +61,15 @@ final class GroupCommit implements AutoCloseable {
      * {@link StoreUnavailableException} if the queue is full, the store is closing, or the database refused it.
      */
     <T> CompletionStage<T> submit(Work<T> work) {
-        Write<T> write = new Write<>(work);
+        return submit(null, work);
+    }
+
+    /**
+     * Queues a write that locks what {@code lockKey} names. Within a group, writes run in key order (arrival order
+     * among equal keys), so that concurrent groups take their locks in one order and never deadlock.
+     */
+    <T> CompletionStage<T> submit(String lockKey, Work<T> work) {
+        Write<T> write = new Write<>(lockKey, work);
         if (closing || !queue.offer(write)) {
             write.result.completeExceptionally(new StoreUnavailableException(
                     closing ? "The store is shutting down" : "The store's write queue is full"));
@@ -69,16 +78,17 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void writeLoop() {
-        Connection connection = null;
+        Statements connection = null;
         List<Write<?>> group = new ArrayList<>(settings.maxBatch());
         while (!(closing && queue.isEmpty())) {
             try {
                 if (!collect(group)) {
                     continue;
                 }
-                if (connection == null || connection.isClosed()) {
-                    connection = connections.open();
+                if (connection == null) {
+                    connection = new Statements(connections.open());
                 }
+                group.sort(LOCK_ORDER);
                 commit(connection, group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -116,10 +126,11 @@ final class GroupCommit implements AutoCloseable {
         return true;
     }
 
-    private static void commit(Connection connection, List<Write<?>> group) throws SQLException {
+    private static void commit(Statements statements, List<Write<?>> group) throws SQLException {
+        Connection connection = statements.connection();
         try {
             for (Write<?> write : group) {
-                write.apply(connection);
+                write.apply(statements);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -131,7 +142,7 @@ final class GroupCommit implements AutoCloseable {
             for (Write<?> write : group) {
                 write.discard();
                 try {
-                    write.apply(connection);
+                    write.apply(statements);
                     connection.commit();
                 } catch (SQLException alone) {
                     connection.rollback();
@@ -159,7 +170,7 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static Connection closeQuietly(Connection connection) {
+    private static Statements closeQuietly(Statements connection) {
         if (connection != null) {
             try {
                 connection.close();
@@ -170,21 +181,26 @@ final class GroupCommit implements AutoCloseable {
         return null;
     }
 
+    private static final Comparator<Write<?>> LOCK_ORDER = Comparator.comparing(write -> write.lockKey,
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
     /** A queued write, its value once applied, and its caller's future. */
     private static final class Write<T> {
 
+        private final String lockKey;
         private final Work<T> work;
         private final CompletableFuture<T> result = new CompletableFuture<>();
         private final CallerContext caller = CallerContext.current();
         private T value;
         private boolean applied;
 
-        Write(Work<T> work) {
+        Write(String lockKey, Work<T> work) {
+            this.lockKey = lockKey;
             this.work = work;
         }
 
-        void apply(Connection connection) throws SQLException {
-            value = work.apply(connection);
+        void apply(Statements statements) throws SQLException {
+            value = work.apply(statements);
             applied = true;
         }
 

@@ -1,12 +1,13 @@
 package dev.mediacollection.store.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,8 +37,9 @@ import dev.mediacollection.store.StoreUnavailableException;
  */
 public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
-    private static final String SESSION_COLUMNS = "id, created_at, start_ts, start_playhead, start_body, state,"
-            + " last_event_at, last_playhead, last_playhead_change_at, closed_at, close_cause, event_count";
+    private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
+            + " closed_at, close_cause, event_count";
+    private static final String SESSION_COLUMNS = "id, created_at, " + LIFECYCLE_COLUMNS;
     private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
 
     private final GroupCommit writes;
@@ -72,14 +74,13 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<Void> create(Session session, List<ReceivedEvent> events) {
-        return writes.submit(connection -> {
-            if (row(connection, session.id(), false).isPresent()) {
+        return writes.submit(statements -> {
+            if (!insertSession(statements, session, events.size())) {
                 return false;
             }
-            insertSession(connection, session, events.size());
             long sequence = 0;
             for (ReceivedEvent event : events) {
-                insertEvent(connection, session.id(), ++sequence, event);
+                insertEvent(statements, session.id(), ++sequence, event);
             }
             return true;
         }).thenCompose(created -> created
@@ -89,24 +90,31 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event) {
-        return writes.submit(connection -> {
-            Optional<Row> row = row(connection, sessionId, true);
-            if (row.isEmpty()) {
-                return new AppendResult.UnknownSession();
+        return writes.submit(sessionId, statements -> {
+            PreparedStatement select = statements.prepare("SELECT " + LIFECYCLE_COLUMNS
+                    + " FROM sessions WHERE id = ?" + dialect.lockRow());
+            select.setString(1, sessionId);
+            Lifecycle lifecycle;
+            long eventCount;
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return new AppendResult.UnknownSession();
+                }
+                lifecycle = lifecycle(rows);
+                eventCount = rows.getLong("event_count");
             }
-            Lifecycle lifecycle = row.get().session().lifecycle();
             Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(event.receivedAt(), timeouts);
             if (expiry.isPresent()) {
                 lifecycle = lifecycle.expired(expiry.get());
-                updateLifecycle(connection, sessionId, lifecycle, row.get().eventCount());
+                updateLifecycle(statements, sessionId, lifecycle, eventCount);
             }
             if (!lifecycle.state().takesEvents()) {
                 return new AppendResult.SessionClosed(lifecycle);
             }
-            long sequence = row.get().eventCount() + 1;
-            insertEvent(connection, sessionId, sequence, event);
+            long sequence = eventCount + 1;
+            insertEvent(statements, sessionId, sequence, event);
             Lifecycle next = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
-            updateLifecycle(connection, sessionId, next, sequence);
+            updateLifecycle(statements, sessionId, next, sequence);
             return new AppendResult.Appended(sequence, next);
         });
     }
@@ -118,36 +126,35 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
      */
     @Override
     public CompletionStage<Integer> expireSessions(Instant now) {
-        return writes.submit(connection -> {
-            List<Row> candidates = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + SESSION_COLUMNS
+        return writes.submit(statements -> {
+            Map<String, Lifecycle> candidates = new LinkedHashMap<>();
+            // In id order, as appends lock rows, so that concurrent writers never deadlock.
+            PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
                     + " FROM sessions WHERE state IN " + OPEN_STATES
-                    + " AND (last_event_at <= ? OR last_playhead_change_at <= ?)")) {
-                select.setLong(1, now.minus(timeouts.idle()).toEpochMilli());
-                select.setLong(2, now.minus(timeouts.stalled()).toEpochMilli());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        candidates.add(row(rows));
-                    }
+                    + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id");
+            select.setLong(1, now.minus(timeouts.idle()).toEpochMilli());
+            select.setLong(2, now.minus(timeouts.stalled()).toEpochMilli());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    candidates.put(rows.getString("id"), lifecycle(rows));
                 }
             }
             int expired = 0;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sessions SET state = ?,"
+            PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
                     + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
-                    + " AND last_event_at = ? AND last_playhead_change_at = ?")) {
-                for (Row candidate : candidates) {
-                    Lifecycle lifecycle = candidate.session().lifecycle();
-                    Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
-                    if (expiry.isPresent()) {
-                        Lifecycle next = lifecycle.expired(expiry.get());
-                        update.setString(1, next.state().name());
-                        update.setLong(2, next.closedAt().toEpochMilli());
-                        update.setString(3, next.closeCause().name());
-                        update.setString(4, candidate.session().id());
-                        update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
-                        update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-                        expired += update.executeUpdate();
-                    }
+                    + " AND last_event_at = ? AND last_playhead_change_at = ?");
+            for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
+                Lifecycle lifecycle = candidate.getValue();
+                Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
+                if (expiry.isPresent()) {
+                    Lifecycle next = lifecycle.expired(expiry.get());
+                    update.setString(1, next.state().name());
+                    update.setLong(2, next.closedAt().toEpochMilli());
+                    update.setString(3, next.closeCause().name());
+                    update.setString(4, candidate.getKey());
+                    update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
+                    update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+                    expired += update.executeUpdate();
                 }
             }
             return expired;
@@ -156,69 +163,75 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
-        return writes.submit(connection -> {
+        return writes.submit(statements -> {
             String closedBefore = "SELECT id FROM sessions WHERE state NOT IN " + OPEN_STATES + " AND closed_at < ?";
-            try (PreparedStatement events = connection.prepareStatement(
-                    "DELETE FROM events WHERE session_id IN (" + closedBefore + ")");
-                    PreparedStatement sessions = connection.prepareStatement(
-                            "DELETE FROM sessions WHERE id IN (" + closedBefore + ")")) {
-                events.setLong(1, cutoff.toEpochMilli());
-                events.executeUpdate();
-                sessions.setLong(1, cutoff.toEpochMilli());
-                return sessions.executeUpdate();
+            for (String table : new String[] { "events", "session_starts" }) {
+                PreparedStatement dependents = statements.prepare(
+                        "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
+                dependents.setLong(1, cutoff.toEpochMilli());
+                dependents.executeUpdate();
             }
+            PreparedStatement sessions = statements.prepare("DELETE FROM sessions WHERE id IN (" + closedBefore + ")");
+            sessions.setLong(1, cutoff.toEpochMilli());
+            return sessions.executeUpdate();
         });
     }
 
-    private static void insertSession(Connection connection, Session session, long eventCount) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ReceivedEvent start = session.start();
-            Lifecycle lifecycle = session.lifecycle();
-            insert.setString(1, session.id());
-            insert.setLong(2, session.createdAt().toEpochMilli());
-            insert.setLong(3, start.ts());
-            insert.setDouble(4, start.playhead());
-            insert.setString(5, start.body());
-            insert.setString(6, lifecycle.state().name());
-            insert.setLong(7, lifecycle.lastEventAt().toEpochMilli());
-            insert.setDouble(8, lifecycle.lastPlayhead());
-            insert.setLong(9, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-            setClosing(insert, 10, lifecycle);
-            insert.setLong(12, eventCount);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void insertEvent(Connection connection, String sessionId, long sequence, ReceivedEvent event)
+    /** Inserts the session unless its id is taken (both databases know ON CONFLICT DO NOTHING). */
+    private static boolean insertSession(Statements statements, Session session, long eventCount)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events"
-                + " (session_id, seq, event_type, playhead, ts, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, sessionId);
-            insert.setLong(2, sequence);
-            insert.setString(3, event.type().wireName());
-            insert.setDouble(4, event.playhead());
-            insert.setLong(5, event.ts());
-            insert.setLong(6, event.receivedAt().toEpochMilli());
-            insert.setString(7, event.body());
-            insert.executeUpdate();
+        PreparedStatement insert = statements.prepare("INSERT INTO sessions (" + SESSION_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+        Lifecycle lifecycle = session.lifecycle();
+        insert.setString(1, session.id());
+        insert.setLong(2, session.createdAt().toEpochMilli());
+        insert.setString(3, lifecycle.state().name());
+        insert.setLong(4, lifecycle.lastEventAt().toEpochMilli());
+        insert.setDouble(5, lifecycle.lastPlayhead());
+        insert.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+        setClosing(insert, 7, lifecycle);
+        insert.setLong(9, eventCount);
+        if (insert.executeUpdate() == 0) {
+            return false;
         }
+        ReceivedEvent start = session.start();
+        PreparedStatement insertStart = statements.prepare(
+                "INSERT INTO session_starts (session_id, ts, playhead, body) VALUES (?, ?, ?, ?)");
+        insertStart.setString(1, session.id());
+        insertStart.setLong(2, start.ts());
+        insertStart.setDouble(3, start.playhead());
+        insertStart.setString(4, start.body());
+        insertStart.executeUpdate();
+        return true;
     }
 
-    private static void updateLifecycle(Connection connection, String sessionId, Lifecycle lifecycle,
+    private static void insertEvent(Statements statements, String sessionId, long sequence, ReceivedEvent event)
+            throws SQLException {
+        PreparedStatement insert = statements.prepare("INSERT INTO events"
+                + " (session_id, seq, event_type, playhead, ts, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.setString(1, sessionId);
+        insert.setLong(2, sequence);
+        insert.setString(3, event.type().wireName());
+        insert.setDouble(4, event.playhead());
+        insert.setLong(5, event.ts());
+        insert.setLong(6, event.receivedAt().toEpochMilli());
+        insert.setString(7, event.body());
+        insert.executeUpdate();
+    }
+
+    private static void updateLifecycle(Statements statements, String sessionId, Lifecycle lifecycle,
             long eventCount) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sessions SET state = ?,"
+        PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
                 + " last_event_at = ?, last_playhead = ?, last_playhead_change_at = ?, closed_at = ?,"
-                + " close_cause = ?, event_count = ? WHERE id = ?")) {
-            update.setString(1, lifecycle.state().name());
-            update.setLong(2, lifecycle.lastEventAt().toEpochMilli());
-            update.setDouble(3, lifecycle.lastPlayhead());
-            update.setLong(4, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-            setClosing(update, 5, lifecycle);
-            update.setLong(7, eventCount);
-            update.setString(8, sessionId);
-            update.executeUpdate();
-        }
+                + " close_cause = ?, event_count = ? WHERE id = ?");
+        update.setString(1, lifecycle.state().name());
+        update.setLong(2, lifecycle.lastEventAt().toEpochMilli());
+        update.setDouble(3, lifecycle.lastPlayhead());
+        update.setLong(4, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+        setClosing(update, 5, lifecycle);
+        update.setLong(7, eventCount);
+        update.setString(8, sessionId);
+        update.executeUpdate();
     }
 
     private static void setClosing(PreparedStatement statement, int index, Lifecycle lifecycle) throws SQLException {
@@ -235,22 +248,21 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<Optional<Session>> find(String id) {
-        return read(connection -> row(connection, id, false).map(Row::session));
+        return read(statements -> row(statements, id).map(Row::session));
     }
 
     @Override
     public CompletionStage<List<StoredEvent>> events(String sessionId) {
-        return read(connection -> {
+        return read(statements -> {
             List<StoredEvent> events = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq, event_type, playhead, ts,"
-                    + " received_at, body FROM events WHERE session_id = ? ORDER BY seq")) {
-                select.setString(1, sessionId);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
-                                EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
-                                Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
-                    }
+            PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts,"
+                    + " received_at, body FROM events WHERE session_id = ? ORDER BY seq");
+            select.setString(1, sessionId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
+                            EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
+                            Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
                 }
             }
             return events;
@@ -262,8 +274,8 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         CallerContext caller = CallerContext.current();
         try {
             readers.execute(() -> {
-                try (Connection connection = reads.getConnection()) {
-                    caller.complete(result, query.apply(connection));
+                try (Statements statements = new Statements(reads.getConnection())) {
+                    caller.complete(result, query.apply(statements));
                 } catch (SQLException | RuntimeException e) {
                     caller.fail(result, new StoreUnavailableException("The store could not be read", e));
                 }
@@ -274,13 +286,13 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         return result;
     }
 
-    private Optional<Row> row(Connection connection, String id, boolean forUpdate) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + SESSION_COLUMNS
-                + " FROM sessions WHERE id = ?" + (forUpdate ? dialect.lockRow() : ""))) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(row(rows)) : Optional.empty();
-            }
+    private static Optional<Row> row(Statements statements, String id) throws SQLException {
+        PreparedStatement select = statements.prepare("SELECT " + SESSION_COLUMNS + ", start.ts AS start_ts,"
+                + " start.playhead AS start_playhead, start.body AS start_body FROM sessions"
+                + " JOIN session_starts start ON start.session_id = sessions.id WHERE sessions.id = ?");
+        select.setString(1, id);
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(row(rows)) : Optional.empty();
         }
     }
 
@@ -288,14 +300,18 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         Instant createdAt = Instant.ofEpochMilli(rows.getLong("created_at"));
         ReceivedEvent start = new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
                 rows.getLong("start_ts"), createdAt, rows.getString("start_body"));
+        return new Row(new Session(rows.getString("id"), createdAt, start, lifecycle(rows)),
+                rows.getLong("event_count"));
+    }
+
+    private static Lifecycle lifecycle(ResultSet rows) throws SQLException {
         long closedAt = rows.getLong("closed_at");
         boolean closed = !rows.wasNull();
         String cause = rows.getString("close_cause");
-        Lifecycle lifecycle = new Lifecycle(SessionState.valueOf(rows.getString("state")),
+        return new Lifecycle(SessionState.valueOf(rows.getString("state")),
                 Instant.ofEpochMilli(rows.getLong("last_event_at")), rows.getDouble("last_playhead"),
                 Instant.ofEpochMilli(rows.getLong("last_playhead_change_at")),
                 closed ? Instant.ofEpochMilli(closedAt) : null, cause == null ? null : CloseCause.valueOf(cause));
-        return new Row(new Session(rows.getString("id"), createdAt, start, lifecycle), rows.getLong("event_count"));
     }
 
     /** Commits every write already queued, then releases threads and connections. */

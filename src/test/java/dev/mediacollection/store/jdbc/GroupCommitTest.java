@@ -53,10 +53,10 @@ class GroupCommitTest {
     }
 
     static GroupCommit.Work<Integer> insert(int id) {
-        return connection -> {
-            try (Statement statement = connection.createStatement()) {
-                return statement.executeUpdate("INSERT INTO items (id) VALUES (" + id + ")");
-            }
+        return statements -> {
+            var insert = statements.prepare("INSERT INTO items (id) VALUES (?)");
+            insert.setInt(1, id);
+            return insert.executeUpdate();
         };
     }
 
