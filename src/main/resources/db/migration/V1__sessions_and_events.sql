@@ -15,17 +15,23 @@ CREATE TABLE sessions (
     event_count             BIGINT           NOT NULL
 );
 
--- The expiry sweep reads the open sessions; retention finds closed ones by closing time.
+-- The expiry sweep reads the open sessions; retention finds closed ones by closing time; lists go newest first.
 CREATE INDEX sessions_by_state ON sessions (state);
 CREATE INDEX sessions_by_closing ON sessions (closed_at);
+CREATE INDEX sessions_by_creation ON sessions (created_at, id);
 
--- The sessionStart request that opened each session, written once.
+-- The sessionStart request that opened each session, written once, with what sessions are looked up by.
 CREATE TABLE session_starts (
-    session_id CHAR(64)         NOT NULL PRIMARY KEY REFERENCES sessions (id),
-    ts         BIGINT           NOT NULL,
-    playhead   DOUBLE PRECISION NOT NULL,
-    body       TEXT             NOT NULL
+    session_id  CHAR(64)         NOT NULL PRIMARY KEY REFERENCES sessions (id),
+    ts          BIGINT           NOT NULL,
+    playhead    DOUBLE PRECISION NOT NULL,
+    body        TEXT             NOT NULL,
+    media_id    TEXT             NOT NULL,
+    player_name TEXT             NOT NULL
 );
+
+CREATE INDEX session_starts_by_media ON session_starts (media_id);
+CREATE INDEX session_starts_by_player ON session_starts (player_name);
 
 CREATE TABLE events (
     session_id  CHAR(64)         NOT NULL REFERENCES sessions (id),

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mediacollection.generated.model.Problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -39,10 +40,12 @@ public class ApiHttpFilter {
 
     private final BodyLimits limits;
     private final ObjectMapper mapper;
+    private final RejectionLog rejections;
 
-    ApiHttpFilter(BodyLimits limits, ObjectMapper mapper) {
+    ApiHttpFilter(BodyLimits limits, ObjectMapper mapper, RejectionLog rejections) {
         this.limits = limits;
         this.mapper = mapper;
+        this.rejections = rejections;
     }
 
     void register(@Observes Filters filters) {
@@ -59,7 +62,9 @@ public class ApiHttpFilter {
         long limit = limits.largest();
         String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null && declaredLength(contentLength) > limit) {
-            refuse(response, ProblemException.payloadTooLarge(limit));
+            Problem problem = Problems.document(ProblemException.payloadTooLarge(limit));
+            rejections.record(context.request().method().name(), context.normalizedPath(), null, problem);
+            refuse(response, problem);
             return;
         }
         context.next();
@@ -95,14 +100,14 @@ public class ApiHttpFilter {
     }
 
     /** Answers without reading the body; the connection closes, since the unread body cannot be skipped cheaply. */
-    private void refuse(HttpServerResponse response, ProblemException problem) {
+    private void refuse(HttpServerResponse response, Problem problem) {
         String body;
         try {
-            body = mapper.writeValueAsString(Problems.document(problem));
+            body = mapper.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        response.setStatusCode(problem.type().status())
+        response.setStatusCode(problem.getStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader("Connection", "close")
                 .end(body);

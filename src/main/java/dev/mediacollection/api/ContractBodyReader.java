@@ -79,11 +79,13 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
         return mapper.treeToValue(body.tree(), mapper.constructType(genericType));
     }
 
-    private static byte[] readLimited(InputStream in, long limit) throws IOException {
+    private byte[] readLimited(InputStream in, long limit) throws IOException {
         byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (body.length > limit) {
+            received.read(java.util.Arrays.copyOf(body, (int) limit));
             throw ProblemException.payloadTooLarge(limit);
         }
+        received.read(body);
         return body;
     }
 

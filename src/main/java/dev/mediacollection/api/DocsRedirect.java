@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.vertx.ext.web.Router;
 
-/** A browser opening the service's root lands on the API documentation. */
+/** A browser opening the service's root lands on the API documentation; {@code /inspector} on the inspector. */
 @ApplicationScoped
 public class DocsRedirect {
 
@@ -13,5 +13,6 @@ public class DocsRedirect {
 
     void register(@Observes Router router) {
         router.get("/").handler(context -> context.redirect(DOCS_PATH));
+        router.getWithRegex("/inspector").handler(context -> context.redirect("/inspector/"));
     }
 }

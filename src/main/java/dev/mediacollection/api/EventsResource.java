@@ -12,15 +12,20 @@ import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.tracking.TrackingService;
 
-/** {@code /api/v1/sessions/{sessionId}/events}: players send a session's playback events here. */
+/**
+ * {@code /api/v1/sessions/{sessionId}/events}: players send a session's playback events here; inspectors read them
+ * back.
+ */
 public class EventsResource implements EventsApi {
 
     private final TrackingService tracking;
     private final ReceivedBody received;
+    private final SessionReadback readback;
 
-    public EventsResource(TrackingService tracking, ReceivedBody received) {
+    EventsResource(TrackingService tracking, ReceivedBody received, SessionReadback readback) {
         this.tracking = tracking;
         this.received = received;
+        this.readback = readback;
     }
 
     @Override
@@ -35,6 +40,11 @@ public class EventsResource implements EventsApi {
             throw new ProblemException(ProblemType.UNKNOWN_SESSION,
                     "No session has the id " + sessionId + "; open a new session.");
         });
+    }
+
+    @Override
+    public CompletionStage<Response> listEvents(String sessionId, String order, Integer limit, String cursor) {
+        return readback.listEvents(sessionId, order, limit, cursor);
     }
 
     @Override

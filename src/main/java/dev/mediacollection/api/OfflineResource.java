@@ -23,7 +23,8 @@ public class OfflineResource implements OfflineApi {
 
     @Override
     public CompletionStage<Response> uploadDownloadedSession(List<DownloadedEvent> events) {
-        return tracking.openDownloaded(received.events()).thenApply(SessionsResource::created);
+        return tracking.openDownloaded(received.sessionStart(), received.eventsAfterStart())
+                .thenApply(SessionsResource::created);
     }
 
     @Override

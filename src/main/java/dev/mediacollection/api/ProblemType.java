@@ -6,6 +6,8 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 400),
     SCHEMA_VIOLATION("schema-violation", "Request body does not match the schema", 400),
+    INVALID_PARAMETERS("invalid-parameters", "Invalid query parameters", 400),
+    UNAUTHORIZED("unauthorized", "Unauthorized", 401),
     NOT_FOUND("not-found", "Not found", 404),
     UNKNOWN_SESSION("unknown-session", "Unknown session", 404),
     UNKNOWN_EVENT_TYPE("unknown-event-type", "Unknown event type", 404),

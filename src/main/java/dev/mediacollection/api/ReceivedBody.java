@@ -1,6 +1,8 @@
 package dev.mediacollection.api;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.tracking.IncomingEvent;
+import dev.mediacollection.tracking.IncomingSessionStart;
 
 /**
  * The current request's body, validated, exactly as received. The generated interfaces hand resources a bound
@@ -17,10 +20,21 @@ import dev.mediacollection.tracking.IncomingEvent;
 @RequestScoped
 public class ReceivedBody {
 
+    private byte[] raw;
     private ParsedBody body;
+
+    /** The bytes as read, before anything was judged: kept so that a rejection can show what was sent. */
+    void read(byte[] bytes) {
+        this.raw = bytes;
+    }
 
     void set(ParsedBody body) {
         this.body = body;
+    }
+
+    /** What was read of the body, if anything was (as text, as sent). */
+    Optional<String> asRead() {
+        return Optional.ofNullable(raw).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** An object body as one event. */
@@ -28,10 +42,20 @@ public class ReceivedBody {
         return incoming(parsed().tree(), parsed().text());
     }
 
-    /** An array body as its events, in order, each with its own bytes. */
-    List<IncomingEvent> events() {
+    /** The sessionStart: the object body, or the first element of an array body. */
+    IncomingSessionStart sessionStart() {
         ParsedBody parsed = parsed();
-        return IntStream.range(0, parsed.tree().size())
+        JsonNode start = parsed.tree().isArray() ? parsed.tree().get(0) : parsed.tree();
+        JsonNode params = start.get("params");
+        return new IncomingSessionStart(
+                incoming(start, parsed.tree().isArray() ? parsed.elementText(0) : parsed.text()),
+                params.get("media.id").textValue(), params.get("media.playerName").textValue());
+    }
+
+    /** The elements of an array body after its sessionStart, in order, each with its own bytes. */
+    List<IncomingEvent> eventsAfterStart() {
+        ParsedBody parsed = parsed();
+        return IntStream.range(1, parsed.tree().size())
                 .mapToObj(i -> incoming(parsed.tree().get(i), parsed.elementText(i)))
                 .toList();
     }

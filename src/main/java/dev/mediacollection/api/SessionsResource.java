@@ -1,5 +1,6 @@
 package dev.mediacollection.api;
 
+import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -10,25 +11,38 @@ import jakarta.ws.rs.core.Response;
 import dev.mediacollection.generated.api.SessionsApi;
 import dev.mediacollection.tracking.TrackingService;
 
-/** {@code /api/v1/sessions}: players open a tracking session here. */
+/** {@code /api/v1/sessions}: players open a tracking session here; inspectors read sessions back. */
 public class SessionsResource implements SessionsApi {
 
     static final String SESSIONS_PATH = ApiHttpFilter.API_PREFIX + "/sessions/";
 
     private final TrackingService tracking;
     private final ReceivedBody received;
+    private final SessionReadback readback;
 
-    public SessionsResource(TrackingService tracking, ReceivedBody received) {
+    SessionsResource(TrackingService tracking, ReceivedBody received, SessionReadback readback) {
         this.tracking = tracking;
         this.received = received;
+        this.readback = readback;
     }
 
     @Override
     public CompletionStage<Response> createSession(SessionsRequest request) {
         CompletionStage<String> opened = request instanceof SessionsRequest.Downloaded
-                ? tracking.openDownloaded(received.events())
-                : tracking.open(received.event());
+                ? tracking.openDownloaded(received.sessionStart(), received.eventsAfterStart())
+                : tracking.open(received.sessionStart());
         return opened.thenApply(SessionsResource::created);
+    }
+
+    @Override
+    public CompletionStage<Response> listSessions(String state, String mediaId, String playerName,
+            OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer limit, String cursor) {
+        return readback.listSessions(state, mediaId, playerName, createdFrom, createdTo, limit, cursor);
+    }
+
+    @Override
+    public CompletionStage<Response> getSession(String sessionId) {
+        return readback.getSession(sessionId);
     }
 
     @Override

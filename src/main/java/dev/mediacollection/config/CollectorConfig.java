@@ -25,6 +25,22 @@ public interface CollectorConfig {
 
     Store store();
 
+    Inspection inspection();
+
+    interface Inspection {
+        /**
+         * The token the inspection endpoints (read-back and rejections) require as {@code Authorization: Bearer};
+         * unset, they are open.
+         */
+        Optional<String> token();
+
+        /** How many of the most recent rejected requests are kept. */
+        @WithDefault("500")
+        @Min(0)
+        @Max(100_000)
+        int rejections();
+    }
+
     interface Limits {
         /** Largest single-event body (sessionStart or event); larger ones get 413. */
         @WithDefault("64K")

@@ -5,14 +5,17 @@ import java.time.Instant;
 /**
  * A tracking session: one playback of one piece of content.
  *
- * @param id        64 lowercase hexadecimal characters
- * @param createdAt when the session was opened
- * @param start     the {@code sessionStart} request that opened it
- * @param lifecycle where it stands: open, complete, closed or expired, and since when
+ * @param id         64 lowercase hexadecimal characters
+ * @param createdAt  when the session was opened
+ * @param start      the {@code sessionStart} request that opened it
+ * @param mediaId    its {@code media.id}, to find it by
+ * @param playerName its {@code media.playerName}, to find it by
+ * @param lifecycle  where it stands: open, complete, closed or expired, and since when
  */
-public record Session(String id, Instant createdAt, ReceivedEvent start, Lifecycle lifecycle) {
+public record Session(String id, Instant createdAt, ReceivedEvent start, String mediaId, String playerName,
+        Lifecycle lifecycle) {
 
     public Session withLifecycle(Lifecycle next) {
-        return new Session(id, createdAt, start, next);
+        return new Session(id, createdAt, start, mediaId, playerName, next);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.session.StoredSession;
 
 /**
  * Where sessions and their events are kept. Every write completes only once the store has accepted the data, so
@@ -33,10 +34,16 @@ public interface SessionStore {
     CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event);
 
     /** The session with this id, if it exists. */
-    CompletionStage<Optional<Session>> find(String id);
+    CompletionStage<Optional<StoredSession>> find(String id);
 
-    /** The session's events in arrival order (empty for an unknown session). */
+    /** Sessions newest first, filtered and paged. */
+    CompletionStage<List<StoredSession>> list(SessionQuery query);
+
+    /** All of the session's events in arrival order (empty for an unknown session). */
     CompletionStage<List<StoredEvent>> events(String sessionId);
+
+    /** A page of the session's events. */
+    CompletionStage<List<StoredEvent>> events(EventQuery query);
 
     /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
     CompletionStage<Integer> expireSessions(Instant now);

@@ -39,10 +39,11 @@ public class TrackingService {
      *
      * @return the new session's id, once the session is stored
      */
-    public CompletionStage<String> open(IncomingEvent start) {
-        ReceivedEvent received = received(start, clock.instant());
+    public CompletionStage<String> open(IncomingSessionStart start) {
+        ReceivedEvent received = received(start.event(), clock.instant());
         Lifecycle lifecycle = Lifecycle.opened(received.receivedAt(), received.playhead());
-        return withFreshId(id -> store.create(new Session(id, received.receivedAt(), received, lifecycle)));
+        return withFreshId(id -> store.create(new Session(id, received.receivedAt(), received, start.mediaId(),
+                start.playerName(), lifecycle)));
     }
 
     /**
@@ -51,18 +52,17 @@ public class TrackingService {
      *
      * @return the new session's id, once the session and all its events are stored
      */
-    public CompletionStage<String> openDownloaded(List<IncomingEvent> batch) {
+    public CompletionStage<String> openDownloaded(IncomingSessionStart sessionStart, List<IncomingEvent> following) {
         Instant now = clock.instant();
-        ReceivedEvent start = received(batch.get(0), now);
-        List<ReceivedEvent> events = batch.subList(1, batch.size()).stream()
-                .map(event -> received(event, now))
-                .toList();
+        ReceivedEvent start = received(sessionStart.event(), now);
+        List<ReceivedEvent> events = following.stream().map(event -> received(event, now)).toList();
         Lifecycle lifecycle = Lifecycle.opened(now, start.playhead());
         for (ReceivedEvent event : events) {
             lifecycle = lifecycle.after(event.type(), event.playhead(), now);
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
-        return withFreshId(id -> store.create(new Session(id, now, start, closed), events));
+        return withFreshId(id -> store.create(new Session(id, now, start, sessionStart.mediaId(),
+                sessionStart.playerName(), closed), events));
     }
 
     /** Adds an event to a session, applying the lifecycle rules. */

@@ -1,5 +1,7 @@
 package dev.mediacollection.validation;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,6 +48,8 @@ final class CompiledSchema {
     Pattern pattern;
     /** The one string an anchored literal pattern ({@code ^ping$}) allows, for a plainer message. */
     String patternLiteral;
+    /** {@code format: date-time}: RFC 3339. */
+    boolean dateTime;
 
     Map<String, CompiledSchema> properties = Map.of();
     List<String> required = List.of();
@@ -142,10 +146,23 @@ final class CompiledSchema {
                 return;
             }
         }
+        if (dateTime && !isDateTime(text)) {
+            report.violation(at, "must be a date-time such as 2026-11-26T09:00:00Z");
+            return;
+        }
         if (pattern != null && !pattern.matcher(text).find()) {
             report.violation(at, patternLiteral != null
                     ? "must be \"" + patternLiteral + '"'
                     : "must match " + pattern.pattern());
+        }
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -19,7 +19,7 @@ final class SchemaCompiler {
 
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
     private static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "title",
-            "deprecated", "externalDocs", "xml");
+            "deprecated", "externalDocs", "xml", "default");
 
     private final JsonNode document;
     private final Map<String, CompiledSchema> byRef = new HashMap<>();
@@ -135,11 +135,12 @@ final class SchemaCompiler {
         };
     }
 
-    /** Numeric formats only: they bound the value. A string format would be a rule nobody checks. */
+    /** Formats the checks enforce; any other would be a rule nobody checks. */
     private static void format(CompiledSchema compiled, JsonNode schema, String format, String location) {
         String type = schema.path("type").asText();
         switch (type + "/" + format) {
             case "integer/int32" -> compiled.int32 = true;
+            case "string/date-time" -> compiled.dateTime = true;
             case "integer/int64", "number/double", "number/float" -> {
             }
             default -> throw unsupported(location, "format " + format + " on type " + type);

@@ -31,7 +31,14 @@ public final class ValidationReport {
         if (violations.isEmpty()) {
             violations = new ArrayList<>();
         }
-        violations.add(new RuleViolation(at.pointer(), detail));
+        violations.add(RuleViolation.inBody(at.pointer(), detail));
+    }
+
+    void parameterViolation(String parameter, String detail) {
+        if (violations.isEmpty()) {
+            violations = new ArrayList<>();
+        }
+        violations.add(RuleViolation.inParameter(parameter, detail));
     }
 
     void unknownKey(JsonPath at, String suggestion) {

@@ -88,7 +88,7 @@ class PlaybackSessionTest {
                 .containsExactlyElementsOf(sent.stream().map(ObjectNode::toString).toList());
         assertThat(stored).extracting(kept -> kept.event().type().wireName())
                 .containsExactlyElementsOf(sent.stream().map(body -> body.get("eventType").asText()).toList());
-        Session kept = store.find(session).toCompletableFuture().join().orElseThrow();
+        Session kept = store.find(session).toCompletableFuture().join().orElseThrow().session();
         assertThat(kept.start().body()).isEqualTo(Spec.example("SessionStartSample").toString());
         assertThat(kept.lifecycle().state()).isEqualTo(SessionState.CLOSED);
         assertThat(kept.lifecycle().closeCause()).isEqualTo(CloseCause.SESSION_END);
@@ -129,7 +129,7 @@ class PlaybackSessionTest {
                 .then().statusCode(201).extract().header("Location");
 
         String session = Api.idOf(location);
-        Session kept = store.find(session).toCompletableFuture().join().orElseThrow();
+        Session kept = store.find(session).toCompletableFuture().join().orElseThrow().session();
         assertThat(kept.start().body()).isEqualTo(batch.get(0).toString());
         assertThat(store.events(session).toCompletableFuture().join())
                 .extracting(stored -> stored.event().body())
@@ -146,7 +146,7 @@ class PlaybackSessionTest {
         String location = given().contentType(ContentType.JSON).body(batch.toString()).when().post(Api.DOWNLOADED)
                 .then().statusCode(201).extract().header("Location");
 
-        Session kept = store.find(Api.idOf(location)).toCompletableFuture().join().orElseThrow();
+        Session kept = store.find(Api.idOf(location)).toCompletableFuture().join().orElseThrow().session();
         assertThat(kept.lifecycle().state()).isEqualTo(SessionState.CLOSED);
         assertThat(kept.lifecycle().closeCause()).isEqualTo(CloseCause.DOWNLOADED);
     }

@@ -92,6 +92,6 @@ class SessionExpiryTest {
     }
 
     private Lifecycle lifecycle(String session) {
-        return store.find(session).toCompletableFuture().join().orElseThrow().lifecycle();
+        return store.find(session).toCompletableFuture().join().orElseThrow().session().lifecycle();
     }
 }

@@ -75,7 +75,8 @@ abstract class CrashSafetyScenario {
             SessionStore store = openStore();
             for (Map.Entry<String, Set<String>> session : acknowledged.entrySet()) {
                 Session kept = store.find(session.getKey()).toCompletableFuture().join()
-                        .orElseThrow(() -> new AssertionError("acknowledged session lost: " + session.getKey()));
+                        .orElseThrow(() -> new AssertionError("acknowledged session lost: " + session.getKey()))
+                        .session();
                 assertThat(kept.start().body()).isEqualTo(startBodies.get(session.getKey()));
                 List<StoredEvent> stored = store.events(session.getKey()).toCompletableFuture().join();
                 assertThat(stored).extracting(StoredEvent::sequence).as("sequences without gaps")

@@ -22,6 +22,7 @@ import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionState;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.session.StoredSession;
 
 /**
  * What every {@link SessionStore} must do, whatever keeps the data. Each adapter's test extends this class and
@@ -42,7 +43,12 @@ public abstract class SessionStoreContract {
 
     static Session session(Instant at) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", Lifecycle.opened(at, 0));
+    }
+
+    static Session session(Instant at, String mediaId, String playerName) {
+        ReceivedEvent start = event(EventType.SESSION_START, 0, at);
+        return new Session(SessionIds.next(), at, start, mediaId, playerName, Lifecycle.opened(at, 0));
     }
 
     static ReceivedEvent event(EventType type, double playhead, Instant at) {
@@ -66,7 +72,7 @@ public abstract class SessionStoreContract {
 
         await(store.create(session));
 
-        assertThat(await(store.find(session.id()))).contains(session);
+        assertThat(await(store.find(session.id()))).contains(new StoredSession(session, 0));
         assertThat(await(store.find(SessionIds.next()))).isEmpty();
         assertThat(await(store.events(session.id()))).isEmpty();
     }
@@ -78,11 +84,11 @@ public abstract class SessionStoreContract {
         await(store.create(session));
 
         Session sameId = new Session(session.id(), T0.plusSeconds(1), event(EventType.SESSION_START, 0, T0),
-                Lifecycle.opened(T0, 0));
+                "other", "other", Lifecycle.opened(T0, 0));
 
         assertThatThrownBy(() -> await(store.create(sameId)))
                 .hasRootCauseInstanceOf(DuplicateSessionException.class);
-        assertThat(await(store.find(session.id()))).contains(session);
+        assertThat(await(store.find(session.id()))).contains(new StoredSession(session, 0));
     }
 
     @Test
@@ -126,7 +132,8 @@ public abstract class SessionStoreContract {
             assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plusSeconds(5));
         });
         assertThat(await(store.events(session.id()))).hasSize(1);
-        assertThat(await(store.find(session.id())).orElseThrow().lifecycle().state()).isEqualTo(SessionState.CLOSED);
+        assertThat(await(store.find(session.id())).orElseThrow().session().lifecycle().state())
+                .isEqualTo(SessionState.CLOSED);
     }
 
     @Test
@@ -139,7 +146,7 @@ public abstract class SessionStoreContract {
         AppendResult trailing = await(store.append(session.id(), event(EventType.PING, 60, T0.plusSeconds(61))));
 
         assertThat(trailing).isInstanceOf(AppendResult.Appended.class);
-        assertThat(await(store.find(session.id())).orElseThrow().lifecycle().state())
+        assertThat(await(store.find(session.id())).orElseThrow().session().lifecycle().state())
                 .isEqualTo(SessionState.COMPLETE);
     }
 
@@ -191,11 +198,12 @@ public abstract class SessionStoreContract {
         assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isEqualTo(1);
         assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isZero();
 
-        assertThat(await(store.find(idle.id())).orElseThrow().lifecycle())
+        assertThat(await(store.find(idle.id())).orElseThrow().session().lifecycle())
                 .extracting(Lifecycle::state, Lifecycle::closeCause)
                 .containsExactly(SessionState.EXPIRED, CloseCause.IDLE);
-        assertThat(await(store.find(active.id())).orElseThrow().lifecycle().state()).isEqualTo(SessionState.OPEN);
-        assertThat(await(store.find(ended.id())).orElseThrow().lifecycle().closeCause())
+        assertThat(await(store.find(active.id())).orElseThrow().session().lifecycle().state())
+                .isEqualTo(SessionState.OPEN);
+        assertThat(await(store.find(ended.id())).orElseThrow().session().lifecycle().closeCause())
                 .isEqualTo(CloseCause.SESSION_END);
     }
 
@@ -209,7 +217,7 @@ public abstract class SessionStoreContract {
 
         await(store.create(closed, events));
 
-        assertThat(await(store.find(session.id()))).contains(closed);
+        assertThat(await(store.find(session.id()))).contains(new StoredSession(closed, 3));
         assertThat(await(store.events(session.id()))).extracting(StoredEvent::sequence, StoredEvent::event)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(1L, events.get(0)),
@@ -265,7 +273,134 @@ public abstract class SessionStoreContract {
                 .forEach(CompletableFuture::join);
 
         for (Session session : sessions) {
-            assertThat(await(store.find(session.id()))).contains(session);
+            assertThat(await(store.find(session.id()))).contains(new StoredSession(session, 0));
+        }
+    }
+
+    @Test
+    void sessionsAreListedNewestFirstAndFiltered() {
+        SessionStore store = newStore();
+        Session oldest = session(T0, "video-1", "web");
+        Session middle = session(T0.plusSeconds(10), "video-2", "web");
+        Session newest = session(T0.plusSeconds(20), "video-1", "ios");
+        for (Session session : List.of(middle, oldest, newest)) {
+            await(store.create(session));
+        }
+        await(store.append(middle.id(), event(EventType.SESSION_END, 1, T0.plusSeconds(11))));
+
+        assertThat(ids(store, query(q -> q))).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(ids(store, query(q -> q.mediaId("video-1")))).containsExactly(newest.id(), oldest.id());
+        assertThat(ids(store, query(q -> q.playerName("web")))).containsExactly(middle.id(), oldest.id());
+        assertThat(ids(store, query(q -> q.state(SessionState.CLOSED)))).containsExactly(middle.id());
+        assertThat(ids(store, query(q -> q.state(SessionState.OPEN).mediaId("video-1").playerName("ios"))))
+                .containsExactly(newest.id());
+        assertThat(ids(store, query(q -> q.createdFrom(T0.plusSeconds(10)).createdTo(T0.plusSeconds(20)))))
+                .containsExactly(middle.id());
+        assertThat(await(store.list(query(q -> q.mediaId("video-1")))).get(0).eventCount()).isZero();
+    }
+
+    @Test
+    void sessionsArePagedFromThePreviousPagesLastOne() {
+        SessionStore store = newStore();
+        List<Session> sessions = IntStream.range(0, 7).mapToObj(i -> session(T0.plusSeconds(i / 2))).toList();
+        sessions.forEach(session -> await(store.create(session)));
+
+        List<String> seen = new java.util.ArrayList<>();
+        java.util.Optional<SessionQuery.Position> after = java.util.Optional.empty();
+        for (int page = 0; page < 4; page++) {
+            java.util.Optional<SessionQuery.Position> from = after;
+            List<StoredSession> found = await(store.list(query(q -> q.after(from).limit(3))));
+            found.forEach(stored -> seen.add(stored.session().id()));
+            if (found.isEmpty()) {
+                break;
+            }
+            Session last = found.get(found.size() - 1).session();
+            after = java.util.Optional.of(new SessionQuery.Position(last.createdAt(), last.id()));
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                sessions.stream().map(Session::id).toList());
+        assertThat(seen.stream().map(id -> sessions.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow().createdAt()).toList()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void eventsArePagedInArrivalOrderOrInTsOrder() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        long[] ts = { 5_000, 1_000, 3_000, 3_000, 2_000 };
+        for (int i = 0; i < ts.length; i++) {
+            await(store.append(session.id(), new ReceivedEvent(EventType.PING, i, ts[i], T0.plusSeconds(i), "{}")));
+        }
+
+        assertThat(await(store.events(new EventQuery(session.id(), false, java.util.Optional.empty(), 2))))
+                .extracting(StoredEvent::sequence).containsExactly(1L, 2L);
+        assertThat(await(store.events(new EventQuery(session.id(), false,
+                java.util.Optional.of(new EventQuery.Position(0, 2)), 10))))
+                .extracting(StoredEvent::sequence).containsExactly(3L, 4L, 5L);
+        assertThat(await(store.events(new EventQuery(session.id(), true, java.util.Optional.empty(), 3))))
+                .extracting(StoredEvent::sequence).containsExactly(2L, 5L, 3L);
+        assertThat(await(store.events(new EventQuery(session.id(), true,
+                java.util.Optional.of(new EventQuery.Position(3_000, 3)), 10))))
+                .extracting(StoredEvent::sequence).containsExactly(4L, 1L);
+    }
+
+    private static List<String> ids(SessionStore store, SessionQuery query) {
+        return await(store.list(query)).stream().map(stored -> stored.session().id()).toList();
+    }
+
+    private static SessionQuery query(java.util.function.UnaryOperator<QueryBuilder> filters) {
+        return filters.apply(new QueryBuilder()).build();
+    }
+
+    /** A query with nothing set but what a test sets. */
+    static final class QueryBuilder {
+        private java.util.Optional<SessionState> state = java.util.Optional.empty();
+        private java.util.Optional<String> mediaId = java.util.Optional.empty();
+        private java.util.Optional<String> playerName = java.util.Optional.empty();
+        private java.util.Optional<Instant> from = java.util.Optional.empty();
+        private java.util.Optional<Instant> to = java.util.Optional.empty();
+        private java.util.Optional<SessionQuery.Position> after = java.util.Optional.empty();
+        private int limit = 100;
+
+        QueryBuilder state(SessionState value) {
+            state = java.util.Optional.of(value);
+            return this;
+        }
+
+        QueryBuilder mediaId(String value) {
+            mediaId = java.util.Optional.of(value);
+            return this;
+        }
+
+        QueryBuilder playerName(String value) {
+            playerName = java.util.Optional.of(value);
+            return this;
+        }
+
+        QueryBuilder createdFrom(Instant value) {
+            from = java.util.Optional.of(value);
+            return this;
+        }
+
+        QueryBuilder createdTo(Instant value) {
+            to = java.util.Optional.of(value);
+            return this;
+        }
+
+        QueryBuilder after(java.util.Optional<SessionQuery.Position> value) {
+            after = value;
+            return this;
+        }
+
+        QueryBuilder limit(int value) {
+            limit = value;
+            return this;
+        }
+
+        SessionQuery build() {
+            return new SessionQuery(state, mediaId, playerName, from, to, after, limit);
         }
     }
 }

@@ -255,6 +255,46 @@ class ContractTest {
     }
 
     @Test
+    void dateTimesAreRfc3339() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  at: {type: string, format: date-time}
+                """);
+
+        assertThat(violations(schema, "{\"at\":\"2026-11-26T09:00:00Z\"}")).isEmpty();
+        assertThat(violations(schema, "{\"at\":\"2026-11-26T09:00:00.123+01:00\"}")).isEmpty();
+        assertThat(violations(schema, "{\"at\":\"yesterday\"}"))
+                .containsExactly("/at must be a date-time such as 2026-11-26T09:00:00Z");
+    }
+
+    @Test
+    void queryParametersAreCheckedAsTheirTypeAndUnknownOnesRefused() {
+        Contract contract = contract("""
+                openapi: 3.0.3
+                paths:
+                  /x:
+                    get:
+                      operationId: list
+                      parameters:
+                        - {name: limit, in: query, schema: {type: integer, minimum: 1}}
+                        - {name: state, in: query, schema: {type: string, enum: [open, closed]}}
+                """);
+        Contract.QuerySchema query = contract.queryParameters("list").orElseThrow();
+
+        assertThat(query.validate(java.util.Map.of("limit", List.of("5"), "state", List.of("open"))).valid()).isTrue();
+        assertThat(query.validate(java.util.Map.of("limit", List.of("0"))).violations())
+                .containsExactly(new RuleViolation(null, "limit", "must be at least 1"));
+        assertThat(query.validate(java.util.Map.of("limit", List.of("five"))).violations())
+                .containsExactly(new RuleViolation(null, "limit", "must be an integer"));
+        assertThat(query.validate(java.util.Map.of("limit", List.of("1", "2"))).violations())
+                .containsExactly(new RuleViolation(null, "limit", "must be given once"));
+        assertThat(query.validate(java.util.Map.of("stat", List.of("open"))).violations())
+                .containsExactly(new RuleViolation(null, "stat", "is not a known parameter (did you mean \"state\"?)"));
+        assertThat(contract.queryParameters("other")).isEmpty();
+    }
+
+    @Test
     void pointersEscapeSlashAndTilde() {
         Contract.BodySchema schema = body("""
                 type: object
@@ -269,8 +309,8 @@ class ContractTest {
         assertThatThrownBy(() -> body("""
                 type: object
                 properties:
-                  when: {type: string, format: date-time}
-                """)).hasMessageContaining("format date-time");
+                  mail: {type: string, format: email}
+                """)).hasMessageContaining("format email");
         assertThatThrownBy(() -> body("""
                 type: object
                 allOf: [{type: object}]

@@ -25,8 +25,11 @@ import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionState;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
+import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
 
@@ -40,6 +43,11 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
             + " closed_at, close_cause, event_count";
     private static final String SESSION_COLUMNS = "id, created_at, " + LIFECYCLE_COLUMNS;
+    private static final String SELECT_SESSIONS = "SELECT sessions.id, sessions.created_at, sessions.state,"
+            + " sessions.last_event_at, sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at,"
+            + " sessions.close_cause, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
+            + " start.body AS start_body, start.media_id, start.player_name"
+            + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
     private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
 
     private final GroupCommit writes;
@@ -59,10 +67,6 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    /** The state of a session row, with how many events it has. */
-    private record Row(Session session, long eventCount) {
     }
 
     // --- writes -------------------------------------------------------------------------------------------------
@@ -195,12 +199,14 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             return false;
         }
         ReceivedEvent start = session.start();
-        PreparedStatement insertStart = statements.prepare(
-                "INSERT INTO session_starts (session_id, ts, playhead, body) VALUES (?, ?, ?, ?)");
+        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts"
+                + " (session_id, ts, playhead, body, media_id, player_name) VALUES (?, ?, ?, ?, ?, ?)");
         insertStart.setString(1, session.id());
         insertStart.setLong(2, start.ts());
         insertStart.setDouble(3, start.playhead());
         insertStart.setString(4, start.body());
+        insertStart.setString(5, session.mediaId());
+        insertStart.setString(6, session.playerName());
         insertStart.executeUpdate();
         return true;
     }
@@ -247,17 +253,78 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     // --- reads --------------------------------------------------------------------------------------------------
 
     @Override
-    public CompletionStage<Optional<Session>> find(String id) {
-        return read(statements -> row(statements, id).map(Row::session));
+    public CompletionStage<Optional<StoredSession>> find(String id) {
+        return read(statements -> {
+            PreparedStatement select = statements.prepare(SELECT_SESSIONS + " WHERE sessions.id = ?");
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(storedSession(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<List<StoredSession>> list(SessionQuery query) {
+        return read(statements -> {
+            List<String> conditions = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            query.state().ifPresent(state -> where(conditions, values, "sessions.state = ?", state.name()));
+            query.mediaId().ifPresent(id -> where(conditions, values, "start.media_id = ?", id));
+            query.playerName().ifPresent(name -> where(conditions, values, "start.player_name = ?", name));
+            query.createdFrom().ifPresent(from -> where(conditions, values, "sessions.created_at >= ?",
+                    from.toEpochMilli()));
+            query.createdTo().ifPresent(to -> where(conditions, values, "sessions.created_at < ?", to.toEpochMilli()));
+            query.after().ifPresent(after -> {
+                conditions.add("(sessions.created_at < ? OR (sessions.created_at = ? AND sessions.id < ?))");
+                values.addAll(List.of(after.createdAt().toEpochMilli(), after.createdAt().toEpochMilli(), after.id()));
+            });
+            PreparedStatement select = statements.prepare(SELECT_SESSIONS
+                    + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                    + " ORDER BY sessions.created_at DESC, sessions.id DESC LIMIT ?");
+            values.add(query.limit());
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            List<StoredSession> sessions = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(storedSession(rows));
+                }
+            }
+            return sessions;
+        });
+    }
+
+    private static void where(List<String> conditions, List<Object> values, String condition, Object value) {
+        conditions.add(condition);
+        values.add(value);
     }
 
     @Override
     public CompletionStage<List<StoredEvent>> events(String sessionId) {
+        return events(new EventQuery(sessionId, false, Optional.empty(), Integer.MAX_VALUE));
+    }
+
+    @Override
+    public CompletionStage<List<StoredEvent>> events(EventQuery query) {
         return read(statements -> {
+            String after = query.after().isEmpty() ? ""
+                    : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
+            PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts, received_at, body"
+                    + " FROM events WHERE session_id = ?" + after
+                    + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
+            int index = 1;
+            select.setString(index++, query.sessionId());
+            if (query.after().isPresent()) {
+                EventQuery.Position position = query.after().get();
+                if (query.byTs()) {
+                    select.setLong(index++, position.ts());
+                    select.setLong(index++, position.ts());
+                }
+                select.setLong(index++, position.sequence());
+            }
+            select.setInt(index, query.limit());
             List<StoredEvent> events = new ArrayList<>();
-            PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts,"
-                    + " received_at, body FROM events WHERE session_id = ? ORDER BY seq");
-            select.setString(1, sessionId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
@@ -286,22 +353,12 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         return result;
     }
 
-    private static Optional<Row> row(Statements statements, String id) throws SQLException {
-        PreparedStatement select = statements.prepare("SELECT " + SESSION_COLUMNS + ", start.ts AS start_ts,"
-                + " start.playhead AS start_playhead, start.body AS start_body FROM sessions"
-                + " JOIN session_starts start ON start.session_id = sessions.id WHERE sessions.id = ?");
-        select.setString(1, id);
-        try (ResultSet rows = select.executeQuery()) {
-            return rows.next() ? Optional.of(row(rows)) : Optional.empty();
-        }
-    }
-
-    private static Row row(ResultSet rows) throws SQLException {
+    private static StoredSession storedSession(ResultSet rows) throws SQLException {
         Instant createdAt = Instant.ofEpochMilli(rows.getLong("created_at"));
         ReceivedEvent start = new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
                 rows.getLong("start_ts"), createdAt, rows.getString("start_body"));
-        return new Row(new Session(rows.getString("id"), createdAt, start, lifecycle(rows)),
-                rows.getLong("event_count"));
+        return new StoredSession(new Session(rows.getString("id"), createdAt, start, rows.getString("media_id"),
+                rows.getString("player_name"), lifecycle(rows)), rows.getLong("event_count"));
     }
 
     private static Lifecycle lifecycle(ResultSet rows) throws SQLException {

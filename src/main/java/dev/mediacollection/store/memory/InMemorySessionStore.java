@@ -2,6 +2,7 @@ package dev.mediacollection.store.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,10 @@ import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.AppendResult;
+import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -47,6 +51,10 @@ public class InMemorySessionStore implements SessionStore {
 
         Entry(Session session) {
             this.session = session;
+        }
+
+        synchronized StoredSession snapshot() {
+            return new StoredSession(session, events.size());
         }
     }
 
@@ -100,14 +108,35 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Optional<Session>> find(String id) {
+    public CompletionStage<Optional<StoredSession>> find(String id) {
         Entry entry = sessions.get(id);
-        if (entry == null) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        synchronized (entry) {
-            return CompletableFuture.completedFuture(Optional.of(entry.session));
-        }
+        return CompletableFuture.completedFuture(Optional.ofNullable(entry).map(Entry::snapshot));
+    }
+
+    @Override
+    public CompletionStage<List<StoredSession>> list(SessionQuery query) {
+        Comparator<StoredSession> newestFirst = Comparator
+                .comparing((StoredSession stored) -> stored.session().createdAt())
+                .thenComparing(stored -> stored.session().id())
+                .reversed();
+        return CompletableFuture.completedFuture(sessions.values().stream()
+                .map(Entry::snapshot)
+                .filter(stored -> matches(stored.session(), query))
+                .sorted(newestFirst)
+                .limit(query.limit())
+                .toList());
+    }
+
+    private static boolean matches(Session session, SessionQuery query) {
+        Instant created = session.createdAt();
+        return query.state().map(state -> state == session.lifecycle().state()).orElse(true)
+                && query.mediaId().map(id -> id.equals(session.mediaId())).orElse(true)
+                && query.playerName().map(name -> name.equals(session.playerName())).orElse(true)
+                && query.createdFrom().map(from -> !created.isBefore(from)).orElse(true)
+                && query.createdTo().map(created::isBefore).orElse(true)
+                && query.after().map(after -> created.isBefore(after.createdAt())
+                        || created.equals(after.createdAt()) && session.id().compareTo(after.id()) < 0)
+                        .orElse(true);
     }
 
     @Override
@@ -119,6 +148,22 @@ public class InMemorySessionStore implements SessionStore {
         synchronized (entry) {
             return CompletableFuture.completedFuture(List.copyOf(entry.events));
         }
+    }
+
+    @Override
+    public CompletionStage<List<StoredEvent>> events(EventQuery query) {
+        Comparator<StoredEvent> order = query.byTs()
+                ? Comparator.comparingLong((StoredEvent stored) -> stored.event().ts())
+                        .thenComparingLong(StoredEvent::sequence)
+                : Comparator.comparingLong(StoredEvent::sequence);
+        return events(query.sessionId()).thenApply(events -> events.stream()
+                .filter(stored -> query.after().map(after -> query.byTs()
+                        ? stored.event().ts() > after.ts()
+                                || stored.event().ts() == after.ts() && stored.sequence() > after.sequence()
+                        : stored.sequence() > after.sequence()).orElse(true))
+                .sorted(order)
+                .limit(query.limit())
+                .toList());
     }
 
     @Override

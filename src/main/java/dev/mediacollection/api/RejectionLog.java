@@ -1,0 +1,53 @@
+package dev.mediacollection.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mediacollection.config.CollectorConfig;
+import dev.mediacollection.generated.model.Problem;
+
+/**
+ * The most recent requests the collection endpoints refused, with the problem each got: what Adobe never shows a
+ * player team. Bounded ({@code mc.inspection.rejections}), in memory, per instance.
+ */
+@ApplicationScoped
+public class RejectionLog {
+
+    /** A refused request: when, where, what was sent (as far as it was read), and the answer. */
+    public record Rejection(Instant at, String method, String path, String body, Problem problem) {
+    }
+
+    private final int capacity;
+    private final Clock clock;
+    private final Deque<Rejection> newestFirst = new ArrayDeque<>();
+
+    RejectionLog(CollectorConfig config, Clock clock) {
+        this.capacity = config.inspection().rejections();
+        this.clock = clock;
+    }
+
+    void record(String method, String path, String body, Problem problem) {
+        if (capacity == 0) {
+            return;
+        }
+        Rejection rejection = new Rejection(clock.instant(), method, path, body, problem);
+        synchronized (newestFirst) {
+            newestFirst.addFirst(rejection);
+            if (newestFirst.size() > capacity) {
+                newestFirst.removeLast();
+            }
+        }
+    }
+
+    List<Rejection> newest(int limit) {
+        synchronized (newestFirst) {
+            return new ArrayList<>(newestFirst).subList(0, Math.min(limit, newestFirst.size()));
+        }
+    }
+}

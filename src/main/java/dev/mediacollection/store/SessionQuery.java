@@ -1,0 +1,20 @@
+package dev.mediacollection.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.mediacollection.session.SessionState;
+
+/**
+ * Which sessions to list, newest first ({@code createdAt}, then id, descending). Empty filters match everything.
+ *
+ * @param after a page starts after this position: the creation time and id of the previous page's last session
+ * @param limit at most this many
+ */
+public record SessionQuery(Optional<SessionState> state, Optional<String> mediaId, Optional<String> playerName,
+        Optional<Instant> createdFrom, Optional<Instant> createdTo, Optional<Position> after, int limit) {
+
+    /** Where a page of sessions ends. */
+    public record Position(Instant createdAt, String id) {
+    }
+}

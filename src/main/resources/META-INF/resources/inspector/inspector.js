@@ -1,0 +1,196 @@
+// The inspector: what the service received, as it arrives. Reads the inspection API of this same service (no other
+// server, nothing fetched from elsewhere), polling every two seconds.
+'use strict';
+
+const REFRESH_MS = 2000;
+const API = '/api/v1';
+const state = { tab: 'sessions', selected: null, token: sessionStorage.getItem('mc.inspection.token') };
+
+const $ = (selector) => document.querySelector(selector);
+const el = (tag, attributes = {}, ...children) => {
+  const node = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : String(child ?? '')));
+  return node;
+};
+const time = (iso) => (iso ? new Date(iso).toLocaleTimeString() : '');
+
+/** GET from the API, with the token when one is known; a 401 asks for it. */
+async function api(path) {
+  const headers = state.token ? { Authorization: `Bearer ${state.token}` } : {};
+  const response = await fetch(API + path, { headers });
+  if (response.status === 401) {
+    $('#token-form').hidden = false;
+    throw new Error('the inspection token is required');
+  }
+  if (!response.ok) {
+    throw new Error(`${response.status} on ${path}`);
+  }
+  return response.json();
+}
+
+// --- sessions -------------------------------------------------------------------------------------------------
+
+function filters() {
+  const query = new URLSearchParams({ limit: '50' });
+  new FormData($('#filters')).forEach((value, name) => value && query.set(name, value));
+  return query;
+}
+
+async function refreshSessions() {
+  const page = await api(`/sessions?${filters()}`);
+  const rows = page.items.map((session) => {
+    const row = el('tr', { 'data-id': session.id },
+      el('td', {}, time(session.createdAt)),
+      el('td', {}, el('span', { class: `state ${session.state}` }, session.state)),
+      el('td', { class: 'clip', title: session.mediaId }, session.mediaId),
+      el('td', { class: 'clip', title: session.playerName }, session.playerName),
+      el('td', {}, session.eventCount), el('td', {}, time(session.lastEventAt)));
+    row.classList.toggle('selected', session.id === state.selected);
+    row.addEventListener('click', () => select(session.id));
+    return row;
+  });
+  $('#session-list tbody').replaceChildren(...rows);
+  if (state.selected) {
+    await refreshDetail();
+  }
+}
+
+function select(id) {
+  state.selected = id;
+  document.querySelectorAll('#session-list tbody tr')
+    .forEach((row) => row.classList.toggle('selected', row.dataset.id === id));
+  refreshDetail().catch(report);
+}
+
+async function refreshDetail() {
+  const id = state.selected;
+  const order = $('#by-ts').checked ? 'ts' : 'arrival';
+  const [session, events] = await Promise.all([
+    api(`/sessions/${id}`), api(`/sessions/${id}/events?order=${order}&limit=500`)]);
+  $('#session-detail').hidden = false;
+  $('#detail-id').textContent = id;
+  $('#detail-facts').replaceChildren(...facts({
+    State: session.state + (session.closeCause ? ` (${session.closeCause})` : ''),
+    Opened: time(session.createdAt), 'Last event': time(session.lastEventAt),
+    'Last playhead': session.lastPlayhead, Events: session.eventCount,
+    Media: session.start.body.params['media.id'], Player: session.start.body.params['media.playerName'],
+  }));
+  const metrics = { ...session.metrics };
+  const states = metrics.states;
+  delete metrics.states;
+  Object.entries(states).forEach(([name, value]) => {
+    metrics[`state ${name}`] = `set ${value.set}, ${value.count}×, ${value.time} s`;
+  });
+  $('#detail-metrics').replaceChildren(...facts(metrics));
+  $('#timeline').replaceChildren(...[session.start, ...events.items].map(timelineEntry));
+}
+
+function facts(entries) {
+  return Object.entries(entries).flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '–')]);
+}
+
+function timelineEntry(event) {
+  return el('li', { 'data-type': event.eventType },
+    el('details', {},
+      el('summary', {},
+        el('span', { class: 'type' }, event.eventType), ' ',
+        el('span', { class: 'when' }, `#${event.sequence} · playhead ${event.playhead} · ts ${event.ts}`)),
+      el('pre', {}, JSON.stringify(event.body, null, 2))));
+}
+
+// --- rejections ------------------------------------------------------------------------------------------------
+
+async function refreshRejections() {
+  const list = await api('/rejections?limit=100');
+  $('#rejection-list').replaceChildren(...list.items.map((rejection) => el('li', { class: 'rejection' },
+    el('div', {}, el('span', { class: 'when' }, `${time(rejection.at)} ${rejection.method} ${rejection.path}`)),
+    el('div', { class: 'problem' }, `${rejection.problem.status} ${rejection.problem.title}`),
+    el('div', {}, rejection.problem.detail),
+    highlighted(rejection.body, rejection.problem.errors || []))));
+}
+
+/**
+ * The body as sent, with each violation's JSON pointer marked on the member it names, or on the object a missing
+ * member belongs to. A body that is not JSON is shown as text.
+ */
+function highlighted(body, errors) {
+  if (body == null) {
+    return el('pre', {}, '(body not read)');
+  }
+  let tree;
+  try {
+    tree = JSON.parse(body);
+  } catch (notJson) {
+    return el('pre', {}, body);
+  }
+  const byPointer = new Map(errors.filter((error) => error.pointer != null)
+    .map((error) => [error.pointer, error.detail]));
+  return el('pre', {}, render(tree, '', byPointer, 0));
+}
+
+function render(value, pointer, violations, depth) {
+  const pad = '  '.repeat(depth);
+  let content;
+  if (value !== null && typeof value === 'object') {
+    const isArray = Array.isArray(value);
+    const entries = isArray ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+    const lines = entries.map(([key, item], index) => {
+      const child = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      return [pad, '  ', isArray ? '' : `${JSON.stringify(key)}: `, render(item, child, violations, depth + 1),
+        index < entries.length - 1 ? ',' : '', '\n'];
+    });
+    const missing = [...violations.entries()]
+      .filter(([path]) => parent(path) === pointer && !entries.some(([key]) => `${pointer}/${key}` === path))
+      .map(([path, detail]) => [pad, '  ', el('span', { class: 'missing violation', title: detail },
+        `${JSON.stringify(path.slice(pointer.length + 1))}: (missing) ← ${detail}`), '\n']);
+    content = el('span', {}, isArray ? '[' : '{', '\n', ...lines.flat(), ...missing.flat(), pad, isArray ? ']' : '}');
+  } else {
+    content = el('span', {}, JSON.stringify(value));
+  }
+  const detail = violations.get(pointer);
+  if (detail !== undefined) {
+    content.classList.add('violation');
+    content.title = detail;
+    return el('span', {}, content, el('span', { class: 'violation-note' }, `  ← ${detail}`));
+  }
+  return content;
+}
+
+function parent(pointer) {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+// --- wiring ----------------------------------------------------------------------------------------------------
+
+function report(error) {
+  $('#status').textContent = error.message;
+}
+
+async function refresh() {
+  try {
+    await (state.tab === 'sessions' ? refreshSessions() : refreshRejections());
+    $('#status').textContent = `updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    report(error);
+  }
+}
+
+document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click', () => {
+  state.tab = button.dataset.tab;
+  document.querySelectorAll('nav button').forEach((other) => other.classList.toggle('active', other === button));
+  document.querySelectorAll('.tab').forEach((tab) => { tab.hidden = tab.id !== state.tab; });
+  refresh();
+}));
+$('#filters').addEventListener('input', refresh);
+$('#by-ts').addEventListener('change', () => refreshDetail().catch(report));
+$('#token-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  state.token = $('#token').value;
+  sessionStorage.setItem('mc.inspection.token', state.token);
+  $('#token-form').hidden = true;
+  refresh();
+});
+
+refresh();
+setInterval(refresh, REFRESH_MS);
