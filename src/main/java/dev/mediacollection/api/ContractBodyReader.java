@@ -15,6 +15,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mediacollection.config.CollectorConfig;
@@ -76,7 +78,10 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
             Log.infof("%s: kept unknown keys %s", operationId, report.acceptedUnknownKeys());
         }
         received.set(body);
-        return mapper.treeToValue(body.tree(), mapper.constructType(genericType));
+        JavaType target = mapper.constructType(genericType);
+        // The deprecated batch form of createSession binds its first element, the sessionStart.
+        JsonNode bound = body.tree().isArray() && !target.isCollectionLikeType() ? body.tree().get(0) : body.tree();
+        return mapper.treeToValue(bound, target);
     }
 
     private byte[] readLimited(InputStream in, long limit) throws IOException {

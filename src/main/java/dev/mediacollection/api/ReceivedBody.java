@@ -37,6 +37,11 @@ public class ReceivedBody {
         return Optional.ofNullable(raw).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
+    /** Whether the body is an array of events (a downloaded session) rather than one event. */
+    boolean isBatch() {
+        return parsed().tree().isArray();
+    }
+
     /** An object body as one event. */
     IncomingEvent event() {
         return incoming(parsed().tree(), parsed().text());

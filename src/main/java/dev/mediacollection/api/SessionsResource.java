@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.mediacollection.generated.api.SessionsApi;
+import dev.mediacollection.generated.model.SessionStart;
 import dev.mediacollection.tracking.TrackingService;
 
 /** {@code /api/v1/sessions}: players open a tracking session here; inspectors read sessions back. */
@@ -27,8 +28,8 @@ public class SessionsResource implements SessionsApi {
     }
 
     @Override
-    public CompletionStage<Response> createSession(SessionsRequest request) {
-        CompletionStage<String> opened = request instanceof SessionsRequest.Downloaded
+    public CompletionStage<Response> createSession(SessionStart start) {
+        CompletionStage<String> opened = received.isBatch()
                 ? tracking.openDownloaded(received.sessionStart(), received.eventsAfterStart())
                 : tracking.open(received.sessionStart());
         return opened.thenApply(SessionsResource::created);

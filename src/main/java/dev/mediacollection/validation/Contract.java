@@ -79,7 +79,13 @@ public final class Contract {
                 if (json.has("schema")) {
                     List<BiConsumer<JsonNode, ValidationReport>> rules = new ArrayList<>();
                     json.path("x-body-rules").forEach(name -> rules.add(BodyRules.named(name.asText(), location)));
-                    bodies.put(operationId, new BodySchema(compiler.compile(json.get("schema"), location), rules));
+                    CompiledSchema body = compiler.compile(json.get("schema"), location);
+                    if (json.has("x-also-accepts")) {
+                        // A form the operation takes beyond its schema (the deprecated batch of createSession).
+                        body = compiler.eitherByType(body, compiler.compile(json.get("x-also-accepts"), location),
+                                location);
+                    }
+                    bodies.put(operationId, new BodySchema(body, rules));
                 }
             }
         }

@@ -156,14 +156,28 @@ final class SchemaCompiler {
 
     /** A {@code oneOf} without a discriminator is enforceable when its members differ in JSON type. */
     private void typeVariants(CompiledSchema compiled, JsonNode members, String location) {
-        Map<CompiledSchema.Type, CompiledSchema> variants = new LinkedHashMap<>();
+        List<CompiledSchema> compiledMembers = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            CompiledSchema member = compile(members.get(i), location + "/" + i);
+            compiledMembers.add(compile(members.get(i), location + "/" + i));
+        }
+        compiled.typeVariants = byType(compiledMembers, location);
+    }
+
+    /** One schema or the other, told apart by the value's JSON type. */
+    CompiledSchema eitherByType(CompiledSchema one, CompiledSchema other, String location) {
+        CompiledSchema either = new CompiledSchema();
+        either.typeVariants = byType(List.of(one, other), location);
+        return either;
+    }
+
+    private static Map<CompiledSchema.Type, CompiledSchema> byType(List<CompiledSchema> members, String location) {
+        Map<CompiledSchema.Type, CompiledSchema> variants = new LinkedHashMap<>();
+        for (CompiledSchema member : members) {
             if (member.type == null || variants.put(member.type, member) != null) {
                 throw unsupported(location, "oneOf without a discriminator whose members do not differ in type");
             }
         }
-        compiled.typeVariants = variants;
+        return variants;
     }
 
     private void discriminator(CompiledSchema compiled, JsonNode schema, JsonNode discriminator, String location) {

@@ -1,17 +1,14 @@
 package dev.mediacollection.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.support.NodeScript;
 import dev.mediacollection.support.ServiceProcess;
 
 /**
@@ -31,15 +28,11 @@ class BrowserIT {
     }
 
     private static void run(String script) throws IOException, InterruptedException {
-        assertThat(SCRIPTS.resolve("node_modules").resolve("playwright-core"))
-                .as("npm packages of %s (run npm ci there)", SCRIPTS).exists();
+        NodeScript.requirePackages(SCRIPTS, "playwright-core");
         Path data = Files.createTempDirectory(Path.of("target"), "browser-data").toAbsolutePath();
         try (ServiceProcess service = ServiceProcess.start("browser",
                 Map.of("mc.store.data-dir", data.toString()))) {
-            Process node = new ProcessBuilder(List.of("node", SCRIPTS.resolve(script).toString(), service.baseUrl(),
-                    SCREENSHOTS.toString())).inheritIO().start();
-            assertThat(node.waitFor(180, TimeUnit.SECONDS)).as("%s finished in time", script).isTrue();
-            assertThat(node.exitValue()).as("%s exit code (its output is above)", script).isZero();
+            NodeScript.run("node", SCRIPTS.resolve(script).toString(), service.baseUrl(), SCREENSHOTS.toString());
         }
     }
 }
