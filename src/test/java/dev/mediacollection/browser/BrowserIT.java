@@ -27,6 +27,11 @@ class BrowserIT {
         run("inspector.mjs");
     }
 
+    @Test
+    void swaggerUiTriesTheContractOut() throws Exception {
+        run("swagger-ui.mjs");
+    }
+
     private static void run(String script) throws IOException, InterruptedException {
         NodeScript.requirePackages(SCRIPTS, "playwright-core");
         Path data = Files.createTempDirectory(Path.of("target"), "browser-data").toAbsolutePath();
