@@ -2,9 +2,6 @@ package dev.mediacollection.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Session;
@@ -26,6 +24,9 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
     static final GroupCommitSettings COMMITS = new GroupCommitSettings(1, 256, Duration.ofMillis(1), 10_000);
 
     private final List<JdbcSessionStore> opened = new ArrayList<>();
+
+    @TempDir
+    Path dataDirs;
 
     @Override
     protected SessionStore newStore(SessionTimeouts timeouts) {
@@ -79,11 +80,7 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
         assertThat(await(store.events(session.id()))).hasSize(200 - refusals.size());
     }
 
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("embedded-store").resolve("data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Path newDataDir() {
+        return dataDirs.resolve("data-" + opened.size());
     }
 }
