@@ -1,6 +1,8 @@
 package dev.mediacollection.api;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,11 +77,23 @@ public class ApiHttpFilter {
      * the CORS headers. Clients must not care, but an exact stand-in should not differ where it need not.
      */
     private static void arrangeHeaders(MultiMap headers) {
-        String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
-        String contentLength = headers.get(HttpHeaders.CONTENT_LENGTH);
-        MultiMap others = MultiMap.caseInsensitiveMultiMap().addAll(headers)
-                .remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.CONTENT_LENGTH);
-        CORS_HEADERS.forEach(header -> others.remove(header[0]));
+        String contentType = null;
+        String contentLength = null;
+        // Most answers (204, 201) carry two or three headers: a list, not another map, keeps the rest in order.
+        List<Map.Entry<String, String>> others = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (name.equalsIgnoreCase("Content-Type")) {
+                contentType = header.getValue();
+            } else if (name.equalsIgnoreCase("Content-Length")) {
+                contentLength = header.getValue();
+            } else if (!isCorsHeader(name)) {
+                if (others == null) {
+                    others = new ArrayList<>(4);
+                }
+                others.add(Map.entry(name, header.getValue()));
+            }
+        }
         headers.clear();
         if (contentType != null) {
             headers.add("Content-Type", contentType);
@@ -87,8 +101,21 @@ public class ApiHttpFilter {
         if (contentLength != null) {
             headers.add("Content-Length", contentLength);
         }
-        headers.addAll(others);
-        CORS_HEADERS.forEach(header -> headers.add(header[0], header[1]));
+        if (others != null) {
+            others.forEach(header -> headers.add(header.getKey(), header.getValue()));
+        }
+        for (String[] header : CORS_HEADERS) {
+            headers.add(header[0], header[1]);
+        }
+    }
+
+    private static boolean isCorsHeader(String name) {
+        for (String[] header : CORS_HEADERS) {
+            if (header[0].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long declaredLength(String header) {

@@ -15,32 +15,27 @@ import dev.mediacollection.validation.Contract;
 @ApplicationScoped
 class BodyLimits {
 
-    private final CollectorConfig config;
+    // Read once: every request consults them.
+    private final long single;
+    private final long batch;
 
     BodyLimits(CollectorConfig config) {
-        this.config = config;
+        this.single = config.limits().maxBodySize().asLongValue();
+        this.batch = Math.max(single, config.limits().maxBatchSize().asLongValue());
     }
 
     /** The largest body any operation takes: larger ones are refused before they are read. */
     long largest() {
-        return batch();
+        return batch;
     }
 
     /** The most that may be read for an operation. */
     long forOperation(Contract.BodySchema schema) {
-        return schema.acceptsArrays() ? batch() : single();
+        return schema.acceptsArrays() ? batch : single;
     }
 
     /** The most this body may be, now that its shape is known. */
     long forBody(JsonNode body) {
-        return body.isArray() ? batch() : single();
-    }
-
-    private long single() {
-        return config.limits().maxBodySize().asLongValue();
-    }
-
-    private long batch() {
-        return Math.max(single(), config.limits().maxBatchSize().asLongValue());
+        return body.isArray() ? batch : single;
     }
 }

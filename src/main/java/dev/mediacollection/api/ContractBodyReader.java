@@ -3,7 +3,9 @@ package dev.mediacollection.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,9 +17,6 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mediacollection.config.CollectorConfig;
 import dev.mediacollection.validation.Contract;
@@ -35,16 +34,16 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
 
     private final Contract contract;
     private final JsonBodyParser parser;
-    private final ObjectMapper mapper;
+    private final ModelBinder binder;
     private final ReceivedBody received;
     private final BodyLimits limits;
     private final CollectorConfig config;
 
-    public ContractBodyReader(Contract contract, JsonBodyParser parser, ObjectMapper mapper, ReceivedBody received,
+    public ContractBodyReader(Contract contract, JsonBodyParser parser, ModelBinder binder, ReceivedBody received,
             BodyLimits limits, CollectorConfig config) {
         this.contract = contract;
         this.parser = parser;
-        this.mapper = mapper;
+        this.binder = binder;
         this.received = received;
         this.limits = limits;
         this.config = config;
@@ -78,16 +77,15 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
             Log.infof("%s: kept unknown keys %s", operationId, report.acceptedUnknownKeys());
         }
         received.set(body);
-        JavaType target = mapper.constructType(genericType);
         // The deprecated batch form of createSession binds its first element, the sessionStart.
-        JsonNode bound = body.tree().isArray() && !target.isCollectionLikeType() ? body.tree().get(0) : body.tree();
-        return mapper.treeToValue(bound, target);
+        boolean firstOfBatch = body.tree().isArray() && !(genericType instanceof ParameterizedType);
+        return binder.bind(firstOfBatch ? body.tree().get(0) : body.tree(), genericType);
     }
 
     private byte[] readLimited(InputStream in, long limit) throws IOException {
         byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (body.length > limit) {
-            received.read(java.util.Arrays.copyOf(body, (int) limit));
+            received.read(Arrays.copyOf(body, (int) limit));
             throw ProblemException.payloadTooLarge(limit);
         }
         received.read(body);
