@@ -67,6 +67,8 @@ public final class JdbcStores {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
+        // Nothing reads generated keys; left on, the driver runs SELECT last_insert_rowid() after every insert.
+        config.setGetGeneratedKeys(false);
         config.setReadOnly(readOnly);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
