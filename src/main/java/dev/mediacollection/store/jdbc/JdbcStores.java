@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -56,7 +57,9 @@ public final class JdbcStores {
     static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Listed, not scanned (see Migrations); there are no Java migrations to look for either.
+                .resourceProvider(new Migrations())
+                .javaMigrationClassProvider(List::of)
                 .load()
                 .migrate();
     }

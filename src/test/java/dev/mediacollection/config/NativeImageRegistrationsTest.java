@@ -1,0 +1,48 @@
+package dev.mediacollection.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import dev.mediacollection.generated.model.Problem;
+
+class NativeImageRegistrationsTest {
+
+    private static final String MODEL_PACKAGE = Problem.class.getPackageName();
+
+    /** A schema added to the contract gives a model that the native image cannot bind until it is listed. */
+    @Test
+    void everyGeneratedModelIsRegisteredForReflection() throws IOException, URISyntaxException {
+        List<String> registered = Arrays.stream(registrations().targets()).map(Class::getName).toList();
+
+        assertThat(registered).containsAll(generatedModels());
+    }
+
+    private static RegisterForReflection registrations() {
+        return NativeImageRegistrations.class.getAnnotation(RegisterForReflection.class);
+    }
+
+    private static List<String> generatedModels() throws IOException, URISyntaxException {
+        Path classes = Path.of(Problem.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path models = classes.resolve(MODEL_PACKAGE.replace('.', '/'));
+        try (Stream<Path> files = Files.list(models)) {
+            List<String> names = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .map(name -> MODEL_PACKAGE + "." + name.substring(0, name.length() - ".class".length()))
+                    .sorted()
+                    .toList();
+            assertThat(names).as("generated models in %s", models).isNotEmpty();
+            return names;
+        }
+    }
+}
