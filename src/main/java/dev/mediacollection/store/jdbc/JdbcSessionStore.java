@@ -50,6 +50,11 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             + " sessions.close_cause, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
             + " start.body AS start_body, start.media_id, start.player_name"
             + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
+    /**
+     * The probe row is locked last in any group (after every session id, which is hex), so that on PostgreSQL
+     * concurrent groups from several instances take it in the same order as session rows and never deadlock.
+     */
+    private static final String PROBE_LOCK_KEY = "~write-probe";
     private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
 
     private final GroupCommit writes;
@@ -200,7 +205,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         if (running != null) {
             return running;
         }
-        writes.submit(statements -> {
+        writes.submit(PROBE_LOCK_KEY, statements -> {
             PreparedStatement update = statements.prepare("UPDATE write_probe SET written_at = ? WHERE id = 1");
             update.setLong(1, System.currentTimeMillis());
             return update.executeUpdate();
