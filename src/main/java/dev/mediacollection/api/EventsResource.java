@@ -10,7 +10,9 @@ import dev.mediacollection.generated.api.EventsApi;
 import dev.mediacollection.generated.model.MediaEvent;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.store.AppendResult;
+import dev.mediacollection.tracking.IncomingEvent;
 import dev.mediacollection.tracking.TrackingService;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code /api/v1/sessions/{sessionId}/events}: players send a session's playback events here; inspectors read them
@@ -21,16 +23,21 @@ public class EventsResource implements EventsApi {
     private final TrackingService tracking;
     private final ReceivedBody received;
     private final SessionReadback readback;
+    private final RoutingContext routing;
 
-    EventsResource(TrackingService tracking, ReceivedBody received, SessionReadback readback) {
+    EventsResource(TrackingService tracking, ReceivedBody received, SessionReadback readback,
+            RoutingContext routing) {
         this.tracking = tracking;
         this.received = received;
         this.readback = readback;
+        this.routing = routing;
     }
 
     @Override
     public CompletionStage<Response> trackEvent(String sessionId, MediaEvent event) {
-        return tracking.record(sessionId, received.event()).thenApply(result -> {
+        IncomingEvent incoming = received.event();
+        routing.put(RequestMetricsFilter.EVENT_TYPE, incoming.type());
+        return tracking.record(sessionId, incoming).thenApply(result -> {
             if (result instanceof AppendResult.Appended) {
                 return Response.noContent().build();
             }

@@ -1,5 +1,10 @@
 package dev.mediacollection.api;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /** The kinds of problem this API reports (RFC 9457 {@code type} and {@code title}). */
 public enum ProblemType {
 
@@ -17,14 +22,29 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", "Internal server error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
 
+    private static final Map<String, ProblemType> BY_URI = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ProblemType::uri, Function.identity()));
+
+    private final String slug;
     private final String uri;
     private final String title;
     private final int status;
 
     ProblemType(String slug, String title, int status) {
+        this.slug = slug;
         this.uri = "/problems/" + slug;
         this.title = title;
         this.status = status;
+    }
+
+    /** The type of a problem document's {@code type}; {@code null} for {@code about:blank} (a plain status). */
+    public static ProblemType ofUri(String uri) {
+        return uri == null ? null : BY_URI.get(uri);
+    }
+
+    /** The last part of the type's URI, e.g. {@code schema-violation}. */
+    public String slug() {
+        return slug;
     }
 
     public String uri() {

@@ -25,14 +25,17 @@ public class RejectionLog {
 
     private final int capacity;
     private final Clock clock;
+    private final RequestObserver observer;
     private final Deque<Rejection> newestFirst = new ArrayDeque<>();
 
-    RejectionLog(CollectorConfig config, Clock clock) {
+    RejectionLog(CollectorConfig config, Clock clock, RequestObserver observer) {
         this.capacity = config.inspection().rejections();
         this.clock = clock;
+        this.observer = observer;
     }
 
     void record(String method, String path, String body, Problem problem) {
+        observer.rejected(ProblemType.ofUri(problem.getType()));
         if (capacity == 0) {
             return;
         }

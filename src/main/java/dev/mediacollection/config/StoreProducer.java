@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreKind;
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.store.memory.InMemorySessionStore;
@@ -28,7 +29,7 @@ public class StoreProducer {
     @Startup
     SessionStore sessionStore(CollectorConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> datasourceUrl,
-            Instance<AgroalDataSource> datasource) {
+            Instance<AgroalDataSource> datasource, StoreObserver observer) {
         CollectorConfig.Store store = config.store();
         StoreKind kind = store.kind().orElse(datasourceUrl.isPresent() ? StoreKind.POSTGRESQL : StoreKind.EMBEDDED);
         SessionTimeouts timeouts = new SessionTimeouts(config.sessions().idleTimeout(),
@@ -39,11 +40,11 @@ public class StoreProducer {
         return switch (kind) {
             case EMBEDDED -> {
                 Log.infof("Storing sessions in %s", store.dataDir().toAbsolutePath());
-                yield JdbcStores.embedded(store.dataDir(), timeouts, commits, store.readThreads());
+                yield JdbcStores.embedded(store.dataDir(), timeouts, commits, store.readThreads(), observer);
             }
             case POSTGRESQL -> {
                 Log.infof("Storing sessions in PostgreSQL at %s", datasourceUrl.orElse("(no URL configured)"));
-                yield JdbcStores.postgresql(datasource.get(), timeouts, commits, store.readThreads());
+                yield JdbcStores.postgresql(datasource.get(), timeouts, commits, store.readThreads(), observer);
             }
             case MEMORY -> {
                 Log.warn("Storing sessions in memory only: they are lost when the service stops");

@@ -13,7 +13,10 @@ public sealed interface AppendResult {
     record UnknownSession() implements AppendResult {
     }
 
-    /** The session exists but takes no more events: closed or expired, as {@code lifecycle} tells. */
-    record SessionClosed(Lifecycle lifecycle) implements AppendResult {
+    /**
+     * The session exists but takes no more events: closed or expired, as {@code lifecycle} tells.
+     * {@code expiredNow}: it was open until this event found its timeout run out, and expired it.
+     */
+    record SessionClosed(Lifecycle lifecycle, boolean expiredNow) implements AppendResult {
     }
 }

@@ -46,8 +46,17 @@ public interface SessionStore {
     CompletionStage<List<StoredEvent>> events(EventQuery query);
 
     /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
-    CompletionStage<Integer> expireSessions(Instant now);
+    CompletionStage<ExpiredSessions> expireSessions(Instant now);
 
     /** Deletes the sessions that stopped taking events before {@code cutoff}, with their events. */
     CompletionStage<Integer> deleteClosedBefore(Instant cutoff);
+
+    /**
+     * Proves the store can take a write right now, the way writes are taken (for readiness): completes once it has,
+     * or fails with {@link StoreUnavailableException} saying why not (full, refused by the database, unreachable).
+     */
+    CompletionStage<Void> proveWritable();
+
+    /** How many sessions take events (open or complete) in the whole store, every instance's. */
+    CompletionStage<Long> countOpenSessions();
 }

@@ -15,9 +15,11 @@ import io.quarkus.scheduler.Scheduled;
 public class ExpirySweep {
 
     private final TrackingService tracking;
+    private final TrackingObserver observer;
 
-    public ExpirySweep(TrackingService tracking) {
+    public ExpirySweep(TrackingService tracking, TrackingObserver observer) {
         this.tracking = tracking;
+        this.observer = observer;
     }
 
     @Scheduled(every = "${mc.store.retention-interval}", delayed = "1M",
@@ -35,14 +37,19 @@ public class ExpirySweep {
                 });
     }
 
+    /** Expires what timed out, then counts what is still open (the open-sessions gauge follows the sweeps). */
     @Scheduled(every = "${mc.sessions.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        long started = System.nanoTime();
         tracking.expireSessions()
-                .thenAccept(expired -> {
-                    if (expired > 0) {
-                        Log.debugf("Expired %d sessions", expired);
+                .whenComplete((expired, failure) -> observer.swept(System.nanoTime() - started, failure == null))
+                .thenCompose(expired -> {
+                    if (expired.total() > 0) {
+                        Log.debugf("Expired %d sessions", expired.total());
                     }
+                    return tracking.countOpenSessions();
                 })
+                .thenAccept(observer::openSessions)
                 .exceptionally(failure -> {
                     Log.errorf(failure, "The expiry sweep failed; it runs again at the next interval");
                     return null;

@@ -12,12 +12,14 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.mediacollection.config.CollectorConfig;
+import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
+import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.SessionStore;
 
 /** What the collection endpoints do with a valid request: open sessions and keep what players send. */
@@ -27,11 +29,13 @@ public class TrackingService {
     private final SessionStore store;
     private final Clock clock;
     private final Duration retention;
+    private final TrackingObserver observer;
 
-    public TrackingService(SessionStore store, Clock clock, CollectorConfig config) {
+    public TrackingService(SessionStore store, Clock clock, CollectorConfig config, TrackingObserver observer) {
         this.store = store;
         this.clock = clock;
         this.retention = config.store().retention();
+        this.observer = observer;
     }
 
     /**
@@ -62,7 +66,11 @@ public class TrackingService {
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
         return withFreshId(id -> store.create(new Session(id, now, start, sessionStart.mediaId(),
-                sessionStart.playerName(), closed), events));
+                sessionStart.playerName(), closed), events))
+                .thenApply(id -> {
+                    observer.sessionsClosed(CloseCause.DOWNLOADED, 1);
+                    return id;
+                });
     }
 
     /** Adds an event to a session, applying the lifecycle rules. */
@@ -71,7 +79,14 @@ public class TrackingService {
             // Never handed out, so never existed: spare the store the lookup.
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
-        return store.append(sessionId, received(event, clock.instant()));
+        return store.append(sessionId, received(event, clock.instant())).thenApply(result -> {
+            if (result instanceof AppendResult.Appended appended && !appended.lifecycle().state().takesEvents()) {
+                observer.sessionsClosed(appended.lifecycle().closeCause(), 1);
+            } else if (result instanceof AppendResult.SessionClosed closed && closed.expiredNow()) {
+                observer.sessionsClosed(closed.lifecycle().closeCause(), 1);
+            }
+            return result;
+        });
     }
 
     /** Deletes sessions, with their events, that closed longer ago than the retention period. */
@@ -80,8 +95,17 @@ public class TrackingService {
     }
 
     /** Expires the sessions whose timeouts have run out. */
-    public CompletionStage<Integer> expireSessions() {
-        return store.expireSessions(clock.instant());
+    public CompletionStage<ExpiredSessions> expireSessions() {
+        return store.expireSessions(clock.instant()).thenApply(expired -> {
+            observer.sessionsClosed(CloseCause.IDLE, expired.idle());
+            observer.sessionsClosed(CloseCause.STALLED, expired.stalled());
+            return expired;
+        });
+    }
+
+    /** How many sessions take events, in the whole store. */
+    public CompletionStage<Long> countOpenSessions() {
+        return store.countOpenSessions();
     }
 
     // 256 random bits never collide in practice; if they ever do, the store refuses and we draw again.

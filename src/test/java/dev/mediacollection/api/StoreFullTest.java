@@ -3,6 +3,8 @@ package dev.mediacollection.api;
 import static dev.mediacollection.api.ApiAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
@@ -16,8 +18,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
- * A store that cannot take more answers 503 with Retry-After, never a 201 for a session it did not keep. The
- * in-memory store, with room for three sessions, is the store that is easiest to fill.
+ * A store that cannot take more answers 503 with Retry-After, never a 201 for a session it did not keep, and makes
+ * the service not ready. The in-memory store, with room for three sessions, is the store that is easiest to fill.
  */
 @QuarkusTest
 @TestProfile(StoreFullTest.ThreeSessions.class)
@@ -41,6 +43,20 @@ class StoreFullTest {
         assertProblem(refused, 503, "/problems/service-unavailable");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
         assertThat(refused.header("Location")).isNull();
+    }
+
+    @Test
+    void aFullStoreMakesTheServiceNotReady() {
+        // Three sessions fill it, whatever the other test left.
+        for (int i = 0; i < 3; i++) {
+            create();
+        }
+
+        given().when().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'store' }.data.reason", containsString("full (3 sessions)"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     private static Response create() {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
@@ -30,7 +31,7 @@ class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
     @Override
     SessionStore openStore() {
         return JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
-                new GroupCommitSettings(1, 1, Duration.ZERO, 1), 2);
+                new GroupCommitSettings(1, 1, Duration.ZERO, 1), 2, StoreObserver.NONE);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
@@ -31,7 +32,7 @@ class PostgresCrashSafetyIT extends CrashSafetyScenario {
     SessionStore openStore() {
         return JdbcStores.postgresql(Postgres.dataSource(),
                 new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
-                new GroupCommitSettings(1, 1, Duration.ZERO, 1), 2);
+                new GroupCommitSettings(1, 1, Duration.ZERO, 1), 2, StoreObserver.NONE);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionTimeouts;
@@ -34,7 +35,7 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
     }
 
     private JdbcSessionStore open(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings commits) {
-        JdbcSessionStore store = JdbcStores.embedded(dataDir, timeouts, commits, 2);
+        JdbcSessionStore store = JdbcStores.embedded(dataDir, timeouts, commits, 2, StoreObserver.NONE);
         opened.add(store);
         return store;
     }

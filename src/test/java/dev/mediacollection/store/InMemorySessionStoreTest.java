@@ -26,6 +26,8 @@ class InMemorySessionStoreTest extends SessionStoreContract {
 
         assertThatThrownBy(() -> await(store.create(session(T0))))
                 .hasRootCauseInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> await(store.proveWritable()))
+                .hasRootCauseInstanceOf(StoreUnavailableException.class);
         await(store.append(first.id(), event(EventType.PLAY, 0, T0)));
         await(store.append(first.id(), event(EventType.PING, 1, T0)));
         await(store.append(first.id(), event(EventType.PING, 2, T0)));

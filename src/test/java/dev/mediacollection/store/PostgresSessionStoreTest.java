@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcSessionStore;
@@ -23,7 +24,7 @@ class PostgresSessionStoreTest extends SessionStoreContract {
     protected SessionStore newStore(SessionTimeouts timeouts) {
         Postgres.reset();
         JdbcSessionStore store = JdbcStores.postgresql(Postgres.dataSource(), timeouts,
-                new GroupCommitSettings(4, 256, Duration.ofMillis(1), 10_000), 2);
+                new GroupCommitSettings(4, 256, Duration.ofMillis(1), 10_000), 2, StoreObserver.NONE);
         opened.add(store);
         return store;
     }

@@ -130,10 +130,21 @@ public abstract class SessionStoreContract {
             assertThat(closed.lifecycle().state()).isEqualTo(SessionState.CLOSED);
             assertThat(closed.lifecycle().closeCause()).isEqualTo(CloseCause.SESSION_END);
             assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plusSeconds(5));
+            assertThat(closed.expiredNow()).isFalse();
         });
         assertThat(await(store.events(session.id()))).hasSize(1);
         assertThat(await(store.find(session.id())).orElseThrow().session().lifecycle().state())
                 .isEqualTo(SessionState.CLOSED);
+    }
+
+    @Test
+    void aStoreThatTakesWritesProvesIt() {
+        SessionStore store = newStore();
+
+        await(store.proveWritable());
+        await(store.proveWritable());
+
+        assertThat(await(store.countOpenSessions())).isZero();
     }
 
     @Test
@@ -162,8 +173,12 @@ public abstract class SessionStoreContract {
             assertThat(closed.lifecycle().state()).isEqualTo(SessionState.EXPIRED);
             assertThat(closed.lifecycle().closeCause()).isEqualTo(CloseCause.IDLE);
             assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+            assertThat(closed.expiredNow()).isTrue();
         });
         assertThat(await(store.events(session.id()))).isEmpty();
+        AppendResult again = await(store.append(session.id(), event(EventType.PING, 1, T0.plus(Duration.ofMinutes(11)))));
+        assertThat(again).isInstanceOfSatisfying(AppendResult.SessionClosed.class,
+                closed -> assertThat(closed.expiredNow()).isFalse());
     }
 
     @Test
@@ -195,8 +210,10 @@ public abstract class SessionStoreContract {
         await(store.append(active.id(), event(EventType.PING, 10, T0.plus(Duration.ofMinutes(9)))));
         await(store.append(ended.id(), event(EventType.SESSION_END, 3, T0.plusSeconds(3))));
 
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isEqualTo(1);
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isZero();
+        assertThat(await(store.countOpenSessions())).isEqualTo(2);
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isEqualTo(new ExpiredSessions(1, 0));
+        assertThat(await(store.countOpenSessions())).isEqualTo(1);
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
 
         assertThat(await(store.find(idle.id())).orElseThrow().session().lifecycle())
                 .extracting(Lifecycle::state, Lifecycle::closeCause)

@@ -17,7 +17,12 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     public static LogCapture of(Class<?> source) {
-        LogCapture capture = new LogCapture(Logger.getLogger(source.getName()));
+        return of(source.getName());
+    }
+
+    /** What is logged under a category that is no class's name (the HTTP access log's, for one). */
+    public static LogCapture of(String category) {
+        LogCapture capture = new LogCapture(Logger.getLogger(category));
         capture.logger.addHandler(capture);
         return capture;
     }

@@ -27,10 +27,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts the service on a free port with these settings, and waits until it listens. */
@@ -49,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
             Thread pump = new Thread(() -> pump(process, log, port), "service-" + name + "-log");
             pump.setDaemon(true);
             pump.start();
-            return new ServiceProcess(process, port.get(60, TimeUnit.SECONDS));
+            return new ServiceProcess(process, port.get(60, TimeUnit.SECONDS), log);
         } catch (Exception e) {
             throw new IllegalStateException("The service did not start; see target/service-" + name + "-*.log", e);
         }
@@ -73,6 +75,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Everything the service printed so far, line by line. */
+    public List<String> output() throws IOException {
+        return Files.readAllLines(log);
     }
 
     public String baseUrl() {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.StoreUnavailableException;
 import io.quarkus.logging.Log;
 
@@ -41,12 +42,14 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Write<?>> queue;
     private final GroupCommitSettings settings;
     private final ConnectionSource connections;
+    private final StoreObserver observer;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
 
-    GroupCommit(String name, ConnectionSource connections, GroupCommitSettings settings) {
+    GroupCommit(String name, ConnectionSource connections, GroupCommitSettings settings, StoreObserver observer) {
         this.connections = connections;
         this.settings = settings;
+        this.observer = observer;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         for (int i = 0; i < settings.writers(); i++) {
             Thread writer = new Thread(this::writeLoop, name + "-writer-" + i);
@@ -89,13 +92,16 @@ final class GroupCommit implements AutoCloseable {
                     connection = new Statements(connections.open());
                 }
                 group.sort(LOCK_ORDER);
+                long start = System.nanoTime();
                 commit(connection, group);
+                observer.committed(group.size(), System.nanoTime() - start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (SQLException | RuntimeException e) {
                 // Closing the connection rolls back whatever the group had done.
                 Log.errorf(e, "The store cannot write; %d writes refused", group.size());
+                observer.commitFailed(group.size());
                 group.forEach(write -> write.fail(e));
                 connection = closeQuietly(connection);
             } finally {

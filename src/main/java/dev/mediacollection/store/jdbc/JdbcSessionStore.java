@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -29,6 +30,7 @@ import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -48,6 +50,11 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             + " sessions.close_cause, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
             + " start.body AS start_body, start.media_id, start.player_name"
             + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
+    /**
+     * The probe row is locked last in any group (after every session id, which is hex), so that on PostgreSQL
+     * concurrent groups from several instances take it in the same order as session rows and never deadlock.
+     */
+    private static final String PROBE_LOCK_KEY = "~write-probe";
     private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
 
     private final GroupCommit writes;
@@ -55,6 +62,8 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     private final SqlDialect dialect;
     private final SessionTimeouts timeouts;
     private final ExecutorService readers;
+    /** The write probe under way, shared by everyone who asks meanwhile: asking often never queues more probes. */
+    private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
     JdbcSessionStore(GroupCommit writes, DataSource reads, SqlDialect dialect, SessionTimeouts timeouts,
             int readThreads) {
@@ -113,7 +122,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                 updateLifecycle(statements, sessionId, lifecycle, eventCount);
             }
             if (!lifecycle.state().takesEvents()) {
-                return new AppendResult.SessionClosed(lifecycle);
+                return new AppendResult.SessionClosed(lifecycle, expiry.isPresent());
             }
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
@@ -129,7 +138,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
      * lead to a session being expired twice or expired although it just moved.
      */
     @Override
-    public CompletionStage<Integer> expireSessions(Instant now) {
+    public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
         return writes.submit(statements -> {
             Map<String, Lifecycle> candidates = new LinkedHashMap<>();
             // In id order, as appends lock rows, so that concurrent writers never deadlock.
@@ -143,7 +152,8 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                     candidates.put(rows.getString("id"), lifecycle(rows));
                 }
             }
-            int expired = 0;
+            int idle = 0;
+            int stalled = 0;
             PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
                     + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
                     + " AND last_event_at = ? AND last_playhead_change_at = ?");
@@ -158,10 +168,16 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                     update.setString(4, candidate.getKey());
                     update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
                     update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-                    expired += update.executeUpdate();
+                    if (update.executeUpdate() == 1) {
+                        if (expiry.get().cause() == CloseCause.IDLE) {
+                            idle++;
+                        } else {
+                            stalled++;
+                        }
+                    }
                 }
             }
-            return expired;
+            return new ExpiredSessions(idle, stalled);
         });
     }
 
@@ -179,6 +195,29 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             sessions.setLong(1, cutoff.toEpochMilli());
             return sessions.executeUpdate();
         });
+    }
+
+    /** Rewrites the probe row (see the V2 migration) through the writers, like any write, and waits for its commit. */
+    @Override
+    public CompletionStage<Void> proveWritable() {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> running = probe.compareAndExchange(null, started);
+        if (running != null) {
+            return running;
+        }
+        writes.submit(PROBE_LOCK_KEY, statements -> {
+            PreparedStatement update = statements.prepare("UPDATE write_probe SET written_at = ? WHERE id = 1");
+            update.setLong(1, System.currentTimeMillis());
+            return update.executeUpdate();
+        }).whenComplete((updated, failure) -> {
+            probe.set(null);
+            if (failure == null) {
+                started.complete(null);
+            } else {
+                started.completeExceptionally(failure);
+            }
+        });
+        return started;
     }
 
     /** Inserts the session unless its id is taken (both databases know ON CONFLICT DO NOTHING). */
@@ -292,6 +331,17 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                 }
             }
             return sessions;
+        });
+    }
+
+    @Override
+    public CompletionStage<Long> countOpenSessions() {
+        return read(statements -> {
+            PreparedStatement count = statements.prepare("SELECT COUNT(*) FROM sessions WHERE state IN " + OPEN_STATES);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         });
     }
 

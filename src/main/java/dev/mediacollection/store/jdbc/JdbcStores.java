@@ -15,6 +15,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import dev.mediacollection.session.SessionTimeouts;
+import dev.mediacollection.store.StoreObserver;
 
 /** Opens the SQL stores: migrates the schema, then starts the writers. */
 public final class JdbcStores {
@@ -31,7 +32,7 @@ public final class JdbcStores {
      * block it.
      */
     public static JdbcSessionStore embedded(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings settings,
-            int readThreads) {
+            int readThreads, StoreObserver observer) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -41,15 +42,16 @@ public final class JdbcStores {
         SQLiteDataSource writer = sqlite(url, false);
         migrate(writer);
         GroupCommit writes = new GroupCommit("sqlite", () -> forWriting(writer.getConnection()),
-                new GroupCommitSettings(1, settings.maxBatch(), settings.maxDelay(), settings.queueCapacity()));
+                new GroupCommitSettings(1, settings.maxBatch(), settings.maxDelay(), settings.queueCapacity()), observer);
         return new JdbcSessionStore(writes, sqlite(url, true), SqlDialect.SQLITE, timeouts, readThreads);
     }
 
     /** The PostgreSQL store, shared by any number of instances. */
     public static JdbcSessionStore postgresql(DataSource dataSource, SessionTimeouts timeouts,
-            GroupCommitSettings settings, int readThreads) {
+            GroupCommitSettings settings, int readThreads, StoreObserver observer) {
         migrate(dataSource);
-        GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings);
+        GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings,
+                observer);
         return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads);
     }
 

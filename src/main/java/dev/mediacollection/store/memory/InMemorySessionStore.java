@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
@@ -19,6 +20,7 @@ import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.SessionStore;
@@ -92,9 +94,10 @@ public class InMemorySessionStore implements SessionStore {
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
         synchronized (entry) {
+            boolean wasOpen = entry.session.lifecycle().state().takesEvents();
             Lifecycle lifecycle = expireIfDue(entry, event.receivedAt());
             if (!lifecycle.state().takesEvents()) {
-                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(lifecycle));
+                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(lifecycle, wasOpen));
             }
             if (!reserve(eventCount, 1, maxEvents)) {
                 return full("events", maxEvents);
@@ -167,17 +170,24 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<Integer> expireSessions(Instant now) {
-        int expired = 0;
+    public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
+        int idle = 0;
+        int stalled = 0;
         for (Entry entry : sessions.values()) {
             synchronized (entry) {
-                boolean open = entry.session.lifecycle().state().takesEvents();
-                if (open && !expireIfDue(entry, now).state().takesEvents()) {
-                    expired++;
+                if (!entry.session.lifecycle().state().takesEvents()) {
+                    continue;
+                }
+                // An open session has no close cause until it expires here.
+                CloseCause cause = expireIfDue(entry, now).closeCause();
+                if (cause == CloseCause.IDLE) {
+                    idle++;
+                } else if (cause == CloseCause.STALLED) {
+                    stalled++;
                 }
             }
         }
-        return CompletableFuture.completedFuture(expired);
+        return CompletableFuture.completedFuture(new ExpiredSessions(idle, stalled));
     }
 
     @Override
@@ -195,6 +205,25 @@ public class InMemorySessionStore implements SessionStore {
             }
         }
         return CompletableFuture.completedFuture(deleted);
+    }
+
+    /** A store at either limit takes no new session, or no event at all: it cannot write. */
+    @Override
+    public CompletionStage<Void> proveWritable() {
+        if (sessionCount.get() >= maxSessions) {
+            return full("sessions", maxSessions);
+        }
+        if (eventCount.get() >= maxEvents) {
+            return full("events", maxEvents);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Long> countOpenSessions() {
+        return CompletableFuture.completedFuture(sessions.values().stream()
+                .filter(entry -> entry.snapshot().session().lifecycle().state().takesEvents())
+                .count());
     }
 
     private Lifecycle expireIfDue(Entry entry, Instant now) {

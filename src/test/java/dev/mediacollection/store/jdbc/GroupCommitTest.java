@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.StoreUnavailableException;
 
 /** Group commit on a real (in-memory) SQLite database. */
@@ -49,7 +50,7 @@ class GroupCommitTest {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:file:group-commit?mode=memory&cache=shared");
             connection.setAutoCommit(false);
             return connection;
-        }, new GroupCommitSettings(1, maxBatch, maxDelay, 10_000));
+        }, new GroupCommitSettings(1, maxBatch, maxDelay, 10_000), StoreObserver.NONE);
     }
 
     static GroupCommit.Work<Integer> insert(int id) {
