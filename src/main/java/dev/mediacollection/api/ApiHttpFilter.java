@@ -74,7 +74,7 @@ public class ApiHttpFilter {
      * Adobe's order and spelling: {@code Content-Type}, {@code Content-Length}, the response's own headers, then
      * the CORS headers. Clients must not care, but an exact stand-in should not differ where it need not.
      */
-    private static void arrangeHeaders(MultiMap headers) {
+    static void arrangeHeaders(MultiMap headers) {
         String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
         String contentLength = headers.get(HttpHeaders.CONTENT_LENGTH);
         MultiMap others = MultiMap.caseInsensitiveMultiMap().addAll(headers)
