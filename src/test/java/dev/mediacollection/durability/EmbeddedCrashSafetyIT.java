@@ -13,7 +13,7 @@ import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcStores;
 
-/** SIGKILL mid-load against the embedded (SQLite) store. */
+/** SIGKILL and SIGTERM mid-load against the embedded (SQLite) store. */
 class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
 
     private final Path dataDir;
@@ -35,6 +35,11 @@ class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
 
     @Test
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
-        run("embedded-crash");
+        run("embedded-crash", Stop.SIGKILL);
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesSigterm() throws Exception {
+        run("embedded-sigterm", Stop.SIGTERM);
     }
 }
