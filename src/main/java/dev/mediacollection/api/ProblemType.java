@@ -7,7 +7,6 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 400),
     SCHEMA_VIOLATION("schema-violation", "Request body does not match the schema", 400),
     INVALID_PARAMETERS("invalid-parameters", "Invalid query parameters", 400),
-    INVALID_URI("invalid-uri", "Invalid URI", 400),
     UNAUTHORIZED("unauthorized", "Unauthorized", 401),
     NOT_FOUND("not-found", "Not found", 404),
     UNKNOWN_SESSION("unknown-session", "Unknown session", 404),

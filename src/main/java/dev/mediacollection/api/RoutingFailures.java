@@ -14,10 +14,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Requests the router refuses before any filter or resource sees them, which Vert.x and Quarkus would answer with an
- * empty body: a path or query whose percent-encoding does not decode ({@code /api/v1/sessions/%ZZ}) cannot even be
- * matched against a route, and a path that routing gives up on fails with a bare status. They get a problem like
- * every other refusal, with the API's CORS headers under {@code /api/v1}.
+ * Requests routing gives up on with a bare status, which Quarkus would answer with an empty body: a request target
+ * that is not a path ({@code GET api/v1/sessions}, without the leading slash) fails routing with {@code 404}. They
+ * get a problem like every other refusal, with the API's CORS headers under {@code /api/v1}.
  */
 @ApplicationScoped
 class RoutingFailures {
@@ -29,10 +28,6 @@ class RoutingFailures {
     }
 
     void register(@Observes Router router) {
-        // Matching routes decodes the path; when that throws, Vert.x hands the request to the router's 400 handler.
-        router.errorHandler(ProblemType.INVALID_URI.status(), context -> answer(context, Problems.document(
-                new ProblemException(ProblemType.INVALID_URI,
-                        "The request target is not a valid URI: every % must be followed by two hexadecimal digits."))));
         router.route().order(Integer.MIN_VALUE).failureHandler(this::bareStatus);
     }
 
@@ -49,9 +44,6 @@ class RoutingFailures {
 
     private void answer(RoutingContext context, Problem problem) {
         HttpServerResponse response = context.response();
-        if (response.headWritten()) {
-            return;
-        }
         String body;
         try {
             body = mapper.writeValueAsString(problem);

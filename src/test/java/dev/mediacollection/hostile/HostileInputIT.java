@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mediacollection.hostile.HostileRequest.Refusal;
 import dev.mediacollection.support.Api;
+import dev.mediacollection.support.RawHttp;
 import dev.mediacollection.support.ServiceProcess;
 import dev.mediacollection.support.Spec;
 
@@ -65,7 +66,8 @@ class HostileInputIT {
                 senders.execute(() -> {
                     kinds.computeIfAbsent(request.kind(), kind -> new LongAdder()).increment();
                     try {
-                        judge(request, RawHttp.exchange(service.port(), request, READ_TIMEOUT_MILLIS))
+                        judge(request, RawHttp.exchange(service.port(), request.head(), request.bodyChunks(),
+                                request.pauseMillis(), request.halfClose(), READ_TIMEOUT_MILLIS))
                                 .ifPresent(failures::add);
                     } catch (IOException | RuntimeException e) {
                         failures.add(request.kind() + ": " + e);

@@ -425,6 +425,12 @@ final class HostileRequests {
         return request(kind, "POST", path, headers, sent, Refusal.PROBLEM);
     }
 
+    /**
+     * Quarkus refuses a target that {@code java.net.URI} rejects (a {@code %} without two hexadecimal digits after
+     * it) before the service sees it; see docs/security.md.
+     */
+    private static final java.util.regex.Pattern UNDECODABLE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
     private static HostileRequest request(String kind, String method, String path, List<String> headers, byte[] body,
             Refusal refusal) {
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
@@ -435,7 +441,7 @@ final class HostileRequests {
         }
         head.append("\r\n");
         return new HostileRequest(kind, bytes(head.toString()), body.length == 0 ? List.of() : List.of(body), 0,
-                false, refusal);
+                false, UNDECODABLE.matcher(path).find() ? Refusal.BELOW_THE_SERVICE : refusal);
     }
 
     private int indexAfterQuote(byte[] json) {

@@ -1,4 +1,4 @@
-package dev.mediacollection.hostile;
+package dev.mediacollection.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,15 +17,15 @@ import java.util.TreeMap;
  * HTTP/1.1 over a plain socket, byte for byte: what {@link java.net.http.HttpClient} will not send (a wrong
  * {@code Content-Length}, a malformed request line, a body that never ends). One request per connection.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /**
      * What came back: a response, or a {@code null} status when the server closed the connection without one (or,
      * {@code timedOut}, sent nothing within the read timeout).
      */
-    record Answer(Integer status, Map<String, String> headers, String body, boolean timedOut) {
+    public record Answer(Integer status, Map<String, String> headers, String body, boolean timedOut) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -32,22 +33,32 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer exchange(int port, HostileRequest request, int readTimeoutMillis) throws IOException {
+    /** Sends these bytes as they are, and reads the answer. */
+    public static Answer exchange(int port, byte[] request, int readTimeoutMillis) throws IOException {
+        return exchange(port, request, List.of(), 0, false, readTimeoutMillis);
+    }
+
+    /**
+     * Sends the head, then the body in these pieces with a pause after each, then (with {@code halfClose}) stops
+     * sending; reads the answer.
+     */
+    public static Answer exchange(int port, byte[] head, List<byte[]> bodyChunks, int pauseMillis, boolean halfClose,
+            int readTimeoutMillis) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(readTimeoutMillis);
             OutputStream out = socket.getOutputStream();
             try {
-                out.write(request.head());
-                for (byte[] chunk : request.bodyChunks()) {
+                out.write(head);
+                for (byte[] chunk : bodyChunks) {
                     out.write(chunk);
                     out.flush();
-                    if (request.pauseMillis() > 0) {
-                        Thread.sleep(request.pauseMillis());
+                    if (pauseMillis > 0) {
+                        Thread.sleep(pauseMillis);
                     }
                 }
                 out.flush();
-                if (request.halfClose()) {
+                if (halfClose) {
                     socket.shutdownOutput();
                 }
             } catch (IOException refusedMidway) {
