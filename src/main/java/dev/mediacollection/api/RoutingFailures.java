@@ -14,9 +14,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Requests routing gives up on with a bare status, which Quarkus would answer with an empty body: a request target
- * that is not a path ({@code GET api/v1/sessions}, without the leading slash) fails routing with {@code 404}. They
- * get a problem like every other refusal, with the API's CORS headers under {@code /api/v1}.
+ * Requests Vert.x refuses while routing, which Quarkus would answer with an empty body or its own error JSON (and an
+ * ERROR log line per request): a request target that is not a path ({@code GET api/v1/sessions}, without the leading
+ * slash) fails with {@code 404}, an HTTP/1.1 request without a {@code Host} header with {@code 400}. They get a
+ * problem like every other refusal, with the API's CORS headers under {@code /api/v1}.
  */
 @ApplicationScoped
 class RoutingFailures {
@@ -33,8 +34,9 @@ class RoutingFailures {
 
     private void bareStatus(RoutingContext context) {
         Response.Status status = Response.Status.fromStatusCode(context.statusCode());
-        // A thrown failure is a bug, answered by the 500 path; a bare status is a request that could not be routed.
-        if (context.failure() != null || context.response().headWritten() || status == null
+        // Vert.x fails a request it cannot route with a 4xx (with or without an exception, such as a missing Host
+        // header); any other failure is a bug, answered by the 500 path.
+        if (context.response().headWritten() || status == null
                 || status.getFamily() != Response.Status.Family.CLIENT_ERROR) {
             context.next();
             return;

@@ -83,6 +83,18 @@ class HostileInputRegressionTest {
         assertThat(Spec.JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(404);
     }
 
+    /** Vert.x refuses it; Quarkus used to answer with its own error JSON and log an ERROR for each. */
+    @Test
+    void aRequestWithoutHostIsAProblem() throws IOException {
+        RawHttp.Answer answer = raw("POST " + Api.SESSIONS + " HTTP/1.1\r\nConnection: close\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(Spec.JSON.readTree(answer.body()).path("status").asInt()).isEqualTo(400);
+        ApiAssertions.CORS_HEADERS.forEach((name, value) -> assertThat(answer.header(name)).isEqualTo(value));
+    }
+
     @Test
     void aHugeArrayOfWrongTypesListsTheFirstHundredViolations() {
         StringBuilder batch = new StringBuilder("[0");
