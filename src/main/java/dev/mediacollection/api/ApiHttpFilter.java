@@ -76,7 +76,7 @@ public class ApiHttpFilter {
      * Adobe's order and spelling: {@code Content-Type}, {@code Content-Length}, the response's own headers, then
      * the CORS headers. Clients must not care, but an exact stand-in should not differ where it need not.
      */
-    private static void arrangeHeaders(MultiMap headers) {
+    static void arrangeHeaders(MultiMap headers) {
         String contentType = null;
         String contentLength = null;
         // Most answers (204, 201) carry two or three headers: a list, not another map, keeps the rest in order.

@@ -58,9 +58,14 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, MediaType mediaType, ServerRequestContext context)
             throws IOException {
-        // Quarkus REST lets a request without Content-Type reach a JSON method; Adobe's contract does not.
-        if (context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+        // Quarkus REST lets a request without Content-Type (or an empty one, or a range such as */*) reach a JSON
+        // method; Adobe's contract does not.
+        String contentType = context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || contentType.isBlank()) {
             throw ProblemException.unsupportedMediaType(null);
+        }
+        if (mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
+            throw ProblemException.unsupportedMediaType(contentType);
         }
         String operationId = context.getResteasyReactiveResourceInfo().getName();
         Contract.BodySchema schema = contract.requestBody(operationId).orElseThrow();

@@ -1,6 +1,10 @@
 package dev.mediacollection.api;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -71,16 +75,43 @@ class JsonBodyParser {
     }
 
     /**
-     * RFC 8259: JSON between systems is UTF-8. A UTF-16 byte-order mark, or a NUL in the first two bytes (UTF-16 or
-     * UTF-32), is a body the parser would decode but the stored copy would garble.
+     * RFC 8259: JSON between systems is UTF-8. A UTF-16 byte-order mark, a NUL in the first two bytes (UTF-16 or
+     * UTF-32), or any ill-formed UTF-8 sequence is a body the parser might decode but the stored copy would garble.
      */
     private static boolean isUtf8(byte[] body) {
-        if (body.length < 2) {
-            return true;
+        if (body.length >= 2) {
+            int first = body[0] & 0xFF;
+            int second = body[1] & 0xFF;
+            if (first == 0 || second == 0 || (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)) {
+                return false;
+            }
         }
-        int first = body[0] & 0xFF;
-        int second = body[1] & 0xFF;
-        return first != 0 && second != 0 && !(first == 0xFE && second == 0xFF) && !(first == 0xFF && second == 0xFE);
+        return isAscii(body) || decodesStrictly(body);
+    }
+
+    private static boolean isAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Jackson decodes overlong forms and bytes beyond U+10FFFF without complaint, and the stored text would then
+     * differ from what was sent: the JDK's decoder refuses every ill-formed sequence.
+     */
+    private static boolean decodesStrictly(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static ProblemException malformed(JsonLocation location, String reason) {

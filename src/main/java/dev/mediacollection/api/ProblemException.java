@@ -7,6 +7,12 @@ import dev.mediacollection.validation.RuleViolation;
 /** A request this API refuses, with the problem document that tells the client why. */
 public class ProblemException extends RuntimeException {
 
+    /**
+     * The most violations one problem lists. A 100,000-element array of wrong types would otherwise be answered
+     * with megabytes of problem, and each rejection kept for the inspector would hold as much.
+     */
+    static final int MAX_LISTED_VIOLATIONS = 100;
+
     private final ProblemType type;
     private final List<RuleViolation> violations;
 
@@ -42,6 +48,11 @@ public class ProblemException extends RuntimeException {
 
     static ProblemException schemaViolations(List<RuleViolation> violations) {
         int count = violations.size();
+        if (count > MAX_LISTED_VIOLATIONS) {
+            return new ProblemException(ProblemType.SCHEMA_VIOLATION, "The request body has " + count
+                    + " errors; the first " + MAX_LISTED_VIOLATIONS + " are listed.",
+                    violations.subList(0, MAX_LISTED_VIOLATIONS));
+        }
         return new ProblemException(ProblemType.SCHEMA_VIOLATION,
                 "The request body has " + count + (count == 1 ? " error." : " errors."), violations);
     }

@@ -14,7 +14,8 @@ import dev.mediacollection.generated.model.Problem;
 
 /**
  * The most recent requests the collection endpoints refused, with the problem each got: what Adobe never shows a
- * player team. Bounded ({@code mc.inspection.rejections}), in memory, per instance.
+ * player team. Bounded ({@code mc.inspection.rejections} rejections, each body cut at {@code mc.limits.max-body-size}
+ * characters), in memory, per instance.
  */
 @ApplicationScoped
 public class RejectionLog {
@@ -24,12 +25,15 @@ public class RejectionLog {
     }
 
     private final int capacity;
+    private final int maxBodyChars;
     private final Clock clock;
     private final RequestObserver observer;
     private final Deque<Rejection> newestFirst = new ArrayDeque<>();
 
     RejectionLog(CollectorConfig config, Clock clock, RequestObserver observer) {
         this.capacity = config.inspection().rejections();
+        // A refused batch may be a megabyte; kept whole, the log alone could hold half a gigabyte.
+        this.maxBodyChars = (int) Math.min(config.limits().maxBodySize().asLongValue(), Integer.MAX_VALUE);
         this.clock = clock;
         this.observer = observer;
     }
@@ -39,7 +43,8 @@ public class RejectionLog {
         if (capacity == 0) {
             return;
         }
-        Rejection rejection = new Rejection(clock.instant(), method, path, body, problem);
+        String kept = body == null || body.length() <= maxBodyChars ? body : body.substring(0, maxBodyChars);
+        Rejection rejection = new Rejection(clock.instant(), method, path, kept, problem);
         synchronized (newestFirst) {
             newestFirst.addFirst(rejection);
             if (newestFirst.size() > capacity) {

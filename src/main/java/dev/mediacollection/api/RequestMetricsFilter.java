@@ -17,8 +17,9 @@ public class RequestMetricsFilter {
     /** Where the events resource leaves the validated event type of the request it served. */
     static final String EVENT_TYPE = "mc.eventType";
 
-    // Before ApiHttpFilter (100): Quarkus runs filters of higher priority first.
-    private static final int PRIORITY = 200;
+    // Before AdmissionFilter (200), so that shed requests are counted, and ApiHttpFilter (100): Quarkus runs
+    // filters of higher priority first.
+    private static final int PRIORITY = 300;
 
     private final RequestObserver observer;
 

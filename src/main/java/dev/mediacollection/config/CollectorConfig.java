@@ -49,6 +49,14 @@ public interface CollectorConfig {
         /** Largest downloaded-session batch; larger ones get 413. */
         @WithDefault("1M")
         MemorySize maxBatchSize();
+
+        /**
+         * Collection requests (POSTs under /api/v1) handled at once; beyond it a request is shed at once with 503
+         * and Retry-After instead of queueing without bound.
+         */
+        @WithDefault("1000")
+        @Min(1)
+        int maxInFlight();
     }
 
     interface Validation {

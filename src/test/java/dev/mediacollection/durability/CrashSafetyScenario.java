@@ -27,14 +27,22 @@ import dev.mediacollection.support.ServiceProcess;
 import dev.mediacollection.support.Spec;
 
 /**
- * Acknowledged means stored, even when the process dies: concurrent players open sessions and send events, the
- * service is killed with SIGKILL mid-load, restarted on the same data, and every session and event that got a 2xx
- * must be there, whole.
+ * Acknowledged means stored, however the process ends: concurrent players open sessions and send events, the
+ * service is killed with SIGKILL (a crash) or stopped with SIGTERM (an orchestrator's stop) mid-load, restarted on
+ * the same data, and every session and event that got a 2xx must be there, whole.
  */
 abstract class CrashSafetyScenario {
 
     static final int PLAYERS = 16;
-    static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(6);
+    static final Duration LOAD_BEFORE_STOP = Duration.ofSeconds(6);
+
+    /** How the service ends mid-load. */
+    enum Stop {
+        /** No shutdown at all: only what was committed exists. */
+        SIGKILL,
+        /** A graceful shutdown: requests in flight are finished, queued writes committed, the store closed. */
+        SIGTERM
+    }
 
     /** The settings that point a service process at the store under test. */
     abstract Map<String, String> storeSettings();
@@ -42,29 +50,34 @@ abstract class CrashSafetyScenario {
     /** The store under test, opened from the test, to read what survived. */
     abstract SessionStore openStore();
 
-    void run(String name) throws Exception {
+    void run(String name, Stop stop) throws Exception {
         Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
         Map<String, String> startBodies = new ConcurrentHashMap<>();
         AtomicLong events = new AtomicLong();
 
         ServiceProcess service = ServiceProcess.start(name, storeSettings());
-        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean stopped = new AtomicBoolean();
         ExecutorService players = Executors.newFixedThreadPool(PLAYERS);
         for (int player = 0; player < PLAYERS; player++) {
             int id = player;
-            players.execute(() -> play(service.baseUrl(), id, stop, acknowledged, startBodies, events));
+            players.execute(() -> play(service.baseUrl(), id, stopped, acknowledged, startBodies, events));
         }
-        Thread.sleep(LOAD_BEFORE_KILL.toMillis());
-        service.kill();
-        stop.set(true);
+        Thread.sleep(LOAD_BEFORE_STOP.toMillis());
+        if (stop == Stop.SIGKILL) {
+            service.kill();
+        } else {
+            // 143 (128 + SIGTERM) is how the JVM reports a stop by signal once its shutdown hooks have run.
+            assertThat(service.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isEqualTo(143);
+        }
+        stopped.set(true);
         players.shutdown();
         assertThat(players.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(acknowledged).as("sessions acknowledged before the kill").hasSizeGreaterThan(30);
-        assertThat(events.get()).as("events acknowledged before the kill").isGreaterThan(300);
+        assertThat(acknowledged).as("sessions acknowledged before the stop").hasSizeGreaterThan(30);
+        assertThat(events.get()).as("events acknowledged before the stop").isGreaterThan(300);
 
-        System.out.printf("%s: %d sessions and %d events acknowledged before SIGKILL%n", name, acknowledged.size(),
-                events.get());
+        System.out.printf("%s: %d sessions and %d events acknowledged before %s%n", name, acknowledged.size(),
+                events.get(), stop);
         try (ServiceProcess restarted = ServiceProcess.start(name + "-restarted", storeSettings())) {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(restarted.baseUrl() + Api.SESSIONS)).header("Content-Type", "application/json")
@@ -121,7 +134,7 @@ abstract class CrashSafetyScenario {
                 }
             }
         } catch (Exception dead) {
-            // The service was killed: whatever was in flight was never acknowledged.
+            // The service was stopped: whatever had no answer was never acknowledged.
         }
     }
 

@@ -14,7 +14,7 @@ import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcStores;
 
-/** SIGKILL mid-load against the embedded (SQLite) store. */
+/** SIGKILL and SIGTERM mid-load against the embedded (SQLite) store. */
 class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
 
     private final Path dataDir;
@@ -36,6 +36,11 @@ class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
 
     @Test
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
-        run("embedded-crash");
+        run("embedded-crash", Stop.SIGKILL);
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesSigterm() throws Exception {
+        run("embedded-sigterm", Stop.SIGTERM);
     }
 }

@@ -14,7 +14,7 @@ import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.support.Postgres;
 
-/** SIGKILL mid-load against the PostgreSQL store. */
+/** SIGKILL and SIGTERM mid-load against the PostgreSQL store. */
 @Tag("postgresql")
 class PostgresCrashSafetyIT extends CrashSafetyScenario {
 
@@ -37,6 +37,11 @@ class PostgresCrashSafetyIT extends CrashSafetyScenario {
 
     @Test
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
-        run("postgresql-crash");
+        run("postgresql-crash", Stop.SIGKILL);
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesSigterm() throws Exception {
+        run("postgresql-sigterm", Stop.SIGTERM);
     }
 }
