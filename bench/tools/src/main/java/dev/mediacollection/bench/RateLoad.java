@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 
@@ -46,64 +45,106 @@ public final class RateLoad {
         double seconds = Double.parseDouble(args[5]);
         double warmUpSeconds = args.length > 6 ? Double.parseDouble(args[6]) : 5;
         int connections = args.length > 7 ? Integer.parseInt(args[7]) : 256;
-        long warmUp = (long) (rate * warmUpSeconds);
-        long total = warmUp + (long) (rate * seconds);
 
-        // One event loop: sends and answers are handled on it in order, so the histogram needs no locking.
+        // One event loop: sends and answers are handled on it in order, so the histograms need no locking.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         HttpClient client = vertx.createHttpClient(
                 new HttpClientOptions().setDefaultHost(url.getHost()).setDefaultPort(url.getPort()).setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(connections));
-        Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        AtomicLong non2xx = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        CountDownLatch answered = new CountDownLatch((int) total);
         SplittableRandom random = new SplittableRandom(42);
-        long intervalNanos = (long) (1e9 / rate);
-        long start = System.nanoTime();
-        long[] sent = { 0 };
+        // The warm-up has its own schedule: a generator still being compiled falls behind it, and that backlog must
+        // not count against the server in the measured seconds.
+        new Phase(vertx, client, workload, random, rate, warmUpSeconds).run();
+        Phase measured = new Phase(vertx, client, workload, random, rate, seconds);
+        measured.run();
+        measured.print();
+        vertx.close();
+    }
 
-        vertx.setPeriodic(1, timer -> {
-            long now = System.nanoTime();
-            while (sent[0] < total && start + sent[0] * intervalNanos <= now) {
-                long due = start + sent[0] * intervalNanos;
-                boolean measured = sent[0] >= warmUp;
-                sent[0]++;
-                Workload.Request request = workload.next(random);
-                client.request(HttpMethod.POST, request.path())
-                        .compose(outgoing -> outgoing.putHeader("Content-Type", "application/json")
-                                .send(Buffer.buffer(request.body())))
-                        .compose(response -> response.body().map(ignored -> response.statusCode()))
-                        .onComplete(result -> {
-                            if (measured) { // the warm-up is neither timed nor counted
-                                if (result.failed()) {
-                                    errors.incrementAndGet();
-                                } else {
-                                    latencies.recordValue(Math.min(System.nanoTime() - due,
-                                            latencies.getHighestTrackableValue()));
-                                    if (result.result() / 100 != 2) {
-                                        non2xx.incrementAndGet();
-                                    }
-                                }
+    /** Sends {@code rate × seconds} requests on schedule, then waits for their answers. */
+    private static final class Phase {
+
+        private final Vertx vertx;
+        private final HttpClient client;
+        private final Workload workload;
+        private final SplittableRandom random;
+        private final double seconds;
+        private final long total;
+        private final long intervalNanos;
+        private final Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        /** How late the generator itself sent each request: if it is often late, it measured itself. */
+        private final Histogram sendLag = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        private final CountDownLatch answered;
+        private long non2xx;
+        private long errors;
+        private long sent;
+
+        Phase(Vertx vertx, HttpClient client, Workload workload, SplittableRandom random, double rate,
+                double seconds) {
+            this.vertx = vertx;
+            this.client = client;
+            this.workload = workload;
+            this.random = random;
+            this.seconds = seconds;
+            this.total = (long) (rate * seconds);
+            this.intervalNanos = (long) (1e9 / rate);
+            this.answered = new CountDownLatch((int) total);
+        }
+
+        void run() throws InterruptedException {
+            long start = System.nanoTime();
+            vertx.setPeriodic(1, timer -> {
+                long now = System.nanoTime();
+                while (sent < total && start + sent * intervalNanos <= now) {
+                    send(start + sent * intervalNanos, now);
+                    sent++;
+                }
+                if (sent == total) {
+                    vertx.cancelTimer(timer);
+                }
+            });
+            if (!answered.await((long) (seconds * 1e9) + GRACE_NANOS, TimeUnit.NANOSECONDS)) {
+                errors += answered.getCount(); // unanswered 10 s after the last was due
+            }
+        }
+
+        private void send(long due, long now) {
+            sendLag.recordValue(Math.min(now - due, sendLag.getHighestTrackableValue()));
+            Workload.Request request = workload.next(random);
+            client.request(HttpMethod.POST, request.path())
+                    .compose(outgoing -> outgoing.putHeader("Content-Type", "application/json")
+                            .send(Buffer.buffer(request.body())))
+                    .compose(response -> response.body().map(ignored -> response.statusCode()))
+                    .onComplete(result -> {
+                        if (result.failed()) {
+                            errors++;
+                        } else {
+                            latencies.recordValue(Math.min(System.nanoTime() - due,
+                                    latencies.getHighestTrackableValue()));
+                            if (result.result() / 100 != 2) {
+                                non2xx++;
                             }
-                            answered.countDown();
-                        });
-            }
-            if (sent[0] == total) {
-                vertx.cancelTimer(timer);
-            }
-        });
+                        }
+                        answered.countDown();
+                    });
+        }
 
-        boolean finished = answered.await((long) ((warmUpSeconds + seconds) * 1e9) + GRACE_NANOS,
-                TimeUnit.NANOSECONDS);
-        long unanswered = finished ? 0 : answered.getCount();
-        // Read on the event loop, where the histogram is written.
-        vertx.runOnContext(ignored -> {
-            long requests = latencies.getTotalCount();
-            System.out.printf("RESULT %d %.0f %.2f %.2f %.2f %d %d%n", requests, requests / seconds,
-                    latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
-                    latencies.getValueAtPercentile(99.9) / 1e6, non2xx.get(), errors.get() + unanswered);
-            vertx.close();
-        });
+        /** Prints the RESULT line, read on the event loop where the figures were written. */
+        void print() throws InterruptedException {
+            CountDownLatch printed = new CountDownLatch(1);
+            vertx.runOnContext(ignored -> {
+                long requests = latencies.getTotalCount();
+                System.out.printf("RESULT %d %.0f %.2f %.2f %.2f %d %d%n", requests, requests / seconds,
+                        latencies.getValueAtPercentile(50) / 1e6, latencies.getValueAtPercentile(99) / 1e6,
+                        latencies.getValueAtPercentile(99.9) / 1e6, non2xx, errors);
+                if (sendLag.getValueAtPercentile(99) > TimeUnit.MILLISECONDS.toNanos(2)) {
+                    System.err.printf("RateLoad: behind its own schedule (p99 %.1f ms late): the latencies include"
+                            + " the generator's delay, not only the server's%n",
+                            sendLag.getValueAtPercentile(99) / 1e6);
+                }
+                printed.countDown();
+            });
+            printed.await();
+        }
     }
 }
