@@ -43,7 +43,8 @@ public class StoreProducer {
                 yield JdbcStores.embedded(store.dataDir(), timeouts, commits, store.readThreads(), observer);
             }
             case POSTGRESQL -> {
-                Log.infof("Storing sessions in PostgreSQL at %s", datasourceUrl.orElse("(no URL configured)"));
+                Log.infof("Storing sessions in PostgreSQL at %s",
+                        datasourceUrl.map(StoreProducer::withoutCredentials).orElse("(no URL configured)"));
                 yield JdbcStores.postgresql(datasource.get(), timeouts, commits, store.readThreads(), observer);
             }
             case MEMORY -> {
@@ -52,6 +53,16 @@ public class StoreProducer {
                 yield new InMemorySessionStore(memory.maxSessions(), memory.maxEvents(), timeouts);
             }
         };
+    }
+
+    /**
+     * The database's address without what may hold secrets: a JDBC URL can carry {@code user:password@} before
+     * the host and {@code ?password=…} among its parameters, and logs must hold neither.
+     */
+    static String withoutCredentials(String jdbcUrl) {
+        int parameters = jdbcUrl.indexOf('?');
+        String address = parameters < 0 ? jdbcUrl : jdbcUrl.substring(0, parameters);
+        return address.replaceFirst("//[^/]*@", "//");
     }
 
     /** On shutdown: commit what is queued, then release the database. */
