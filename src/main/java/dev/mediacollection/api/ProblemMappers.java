@@ -63,7 +63,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
-        Log.warnf("Refused a request: %s", e.getMessage());
+        // Not a warning per request: a burst would flood the log. Each refusal is counted (status 503 in
+        // mc_requests), and a database failure is logged once per failed group where it happens (GroupCommit).
+        Log.debugf("Refused a request: %s", e.getMessage());
         return Problems.builder(Problems.document(new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
                 "The request could not be stored right now; nothing was kept. Retry later.")))
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
