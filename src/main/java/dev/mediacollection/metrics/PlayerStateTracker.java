@@ -57,7 +57,8 @@ final class PlayerStateTracker {
 
     PlayerStates metrics() {
         Map<String, StateMetrics> all = new LinkedHashMap<>();
-        states.forEach((name, state) -> all.put(name, new StateMetrics(1, state.count, MetricsCalculator.round(state.time))));
+        states.forEach((name, state) -> all.put(name,
+                new StateMetrics(1, state.count, MetricsCalculator.round(state.time))));
         StateMetrics closedCaptioning = standard(all, "closedcaptioning");
         StateMetrics fullScreen = standard(all, "fullscreen");
         StateMetrics inFocus = standard(all, "infocus");
