@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   assert.equal(detail.eventCount, playback.length);
   assert.equal(detail.metrics.adTimeSpent, 15);
   assert.equal(detail.metrics.contentTimeSpent, 60);
-  assert.equal(detail.metrics.pauseTime, 5);
+  assert.equal(detail.metrics.totalPauseDuration, 5);
+  assert.equal(detail.metrics.fullScreenCount, 1);
+  assert.equal(detail.metrics._final, true);
   assert.equal(detail.metrics.contentCompletes, 1);
   assert.equal(detail.metrics.states['fullscreen']?.count, 1);
   const page = await events.listEvents({ sessionId: session, order: 'ts', limit: 5 });

@@ -55,7 +55,7 @@ import dev.mediacollection.metrics.MediaMetrics;
  * reader binds through {@code treeToValue} and the problem filter writes {@link Problem} itself. Every generated
  * model is therefore listed (the generated code cannot carry the annotation; {@code NativeImageRegistrationsTest}
  * fails when the contract gains a model missing here), plus our own types that Jackson reads: {@link MediaMetrics}
- * (with its {@code StateMetrics}) is converted into the generated {@link Metrics}.
+ * (with its nested records) is converted into the generated {@link Metrics}.
  * Everything else we serialize is a {@code JsonNode} tree or a {@code Map}, which need no registration.
  */
 @RegisterForReflection(targets = {
@@ -69,7 +69,8 @@ import dev.mediacollection.metrics.MediaMetrics;
         SessionPage.class, SessionStart.class, SessionStartParams.class, SessionStateName.class,
         SessionSummary.class, StateEndEvent.class, StateMetrics.class, StateParams.class, StateStartEvent.class,
         StatesUpdateEvent.class, StatesUpdateParams.class, Violation.class,
-        MediaMetrics.class, MediaMetrics.StateMetrics.class })
+        MediaMetrics.class, MediaMetrics.Core.class, MediaMetrics.Ads.class, MediaMetrics.Chapters.class,
+        MediaMetrics.Quality.class, MediaMetrics.PlayerStates.class, MediaMetrics.StateMetrics.class })
 public final class NativeImageRegistrations {
 
     private NativeImageRegistrations() {

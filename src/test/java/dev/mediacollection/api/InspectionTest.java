@@ -149,6 +149,22 @@ class InspectionTest {
         assertThat(detail.getInt("metrics.contentCompletes")).isEqualTo(1);
         assertThat(detail.getDouble("metrics.contentTimeSpent")).isEqualTo(20.0);
         assertThat(detail.getInt("metrics.mediaStarts")).isEqualTo(1);
+        assertThat(detail.getBoolean("metrics.final")).isTrue();
+        assertThat(detail.getLong("metrics.computedUpTo")).isEqualTo(TS + 20_001);
+    }
+
+    @Test
+    void anOpenSessionsMetricsGoUpToItsLastEventAndSaySo() {
+        String session = open(UUID.randomUUID().toString(), "web");
+        send(session, event("play", 0, TS)).then().statusCode(204);
+        send(session, event("ping", 10, TS + 10_000)).then().statusCode(204);
+
+        JsonPath detail = get(Api.SESSIONS + "/" + session, Map.of()).jsonPath();
+
+        assertThat(detail.getString("state")).isEqualTo("open");
+        assertThat(detail.getBoolean("metrics.final")).isFalse();
+        assertThat(detail.getLong("metrics.computedUpTo")).isEqualTo(TS + 10_000);
+        assertThat(detail.getDouble("metrics.contentTimeSpent")).isEqualTo(10.0);
     }
 
     @Test
@@ -166,7 +182,7 @@ class InspectionTest {
         assertThat(detail.getDouble("metrics.uniqueTimePlayed")).isEqualTo(60.39);
         assertThat(detail.getInt("metrics.contentCompletes")).isEqualTo(1);
         assertThat(detail.getInt("metrics.progress95")).isEqualTo(1);
-        assertThat(detail.getInt("metrics.dropBeforeStart")).isZero();
+        assertThat(detail.getInt("metrics.dropsBeforeStart")).isZero();
     }
 
     @Test

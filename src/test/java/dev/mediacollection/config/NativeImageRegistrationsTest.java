@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import dev.mediacollection.generated.model.Problem;
+import dev.mediacollection.metrics.MediaMetrics;
 
 class NativeImageRegistrationsTest {
 
@@ -26,6 +27,14 @@ class NativeImageRegistrationsTest {
         List<String> registered = Arrays.stream(registrations().targets()).map(Class::getName).toList();
 
         assertThat(registered).containsAll(generatedModels());
+    }
+
+    /** The read-back converts the metrics into the contract's model through Jackson, nested records included. */
+    @Test
+    void theMetricsAndTheirNestedRecordsAreRegisteredForReflection() {
+        List<Class<?>> registered = Arrays.asList(registrations().targets());
+
+        assertThat(registered).contains(MediaMetrics.class).contains(MediaMetrics.class.getDeclaredClasses());
     }
 
     private static RegisterForReflection registrations() {

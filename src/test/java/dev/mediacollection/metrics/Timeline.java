@@ -41,6 +41,12 @@ final class Timeline {
         return this;
     }
 
+    /** The sessionStart carries this string param too. */
+    Timeline startParam(String key, String value) {
+        start.with("params").put(key, value);
+        return this;
+    }
+
     Timeline at(long ms, String eventType, double playhead) {
         return at(ms, eventType, playhead, null);
     }
