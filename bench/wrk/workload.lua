@@ -1,5 +1,5 @@
 -- Requests drawn from a weighted workload file ($WORKLOAD, one of bench/workload/): POST /api/v1/sessions, or
--- POST .../events on a session listed in $SESSIONS_FILE, with bodies from $BODIES_DIR. RateLoad (bench/tools)
+-- POST .../events on a session listed in $SESSIONS_FILE, with bodies from $BODIES_DIR. bench/h2load/fixed-rate
 -- reads the same files, so that peak and fixed-rate runs send the same requests.
 local report = dofile(os.getenv("BENCH_DIR") .. "/wrk/report.lua")
 
