@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
-import dev.mediacollection.api.ApiOperation;
-import dev.mediacollection.api.ProblemType;
-import dev.mediacollection.api.RequestObserver;
+import dev.mediacollection.api.monitoring.ApiOperation;
+import dev.mediacollection.api.monitoring.RequestObserver;
+import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.store.StoreObserver;
