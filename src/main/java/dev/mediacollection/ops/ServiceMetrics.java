@@ -2,6 +2,7 @@ package dev.mediacollection.ops;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,7 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
         for (CloseCause cause : CloseCause.values()) {
             closed.put(cause, Counter.builder("mc.sessions.closed")
                     .description("Sessions that stopped taking events, by cause")
-                    .tag("cause", cause.name().toLowerCase())
+                    .tag("cause", cause.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
         Gauge.builder("mc.sessions.open", openSessions, AtomicLong::get)

@@ -3,6 +3,7 @@ package dev.mediacollection.api.readback;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,7 +60,7 @@ public class SessionReadback {
     public CompletionStage<Response> listSessions(String state, String mediaId, String playerName,
             OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer limit, String cursor) {
         SessionQuery query = new SessionQuery(
-                Optional.ofNullable(state).map(name -> SessionState.valueOf(name.toUpperCase())),
+                Optional.ofNullable(state).map(name -> SessionState.valueOf(name.toUpperCase(Locale.ROOT))),
                 Optional.ofNullable(mediaId), Optional.ofNullable(playerName),
                 Optional.ofNullable(createdFrom).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(createdTo).map(OffsetDateTime::toInstant),
@@ -153,7 +154,7 @@ public class SessionReadback {
     }
 
     private static SessionStateName state(SessionState state) {
-        return SessionStateName.fromValue(state.name().toLowerCase());
+        return SessionStateName.fromValue(state.name().toLowerCase(Locale.ROOT));
     }
 
     private static CloseCauseName cause(CloseCause cause) {
