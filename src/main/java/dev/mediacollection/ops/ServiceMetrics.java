@@ -2,6 +2,7 @@ package dev.mediacollection.ops;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -10,9 +11,9 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
-import dev.mediacollection.api.ApiOperation;
-import dev.mediacollection.api.ProblemType;
-import dev.mediacollection.api.RequestObserver;
+import dev.mediacollection.api.monitoring.ApiOperation;
+import dev.mediacollection.api.monitoring.RequestObserver;
+import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.store.StoreObserver;
@@ -61,7 +62,7 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
         for (CloseCause cause : CloseCause.values()) {
             closed.put(cause, Counter.builder("mc.sessions.closed")
                     .description("Sessions that stopped taking events, by cause")
-                    .tag("cause", cause.name().toLowerCase())
+                    .tag("cause", cause.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
         Gauge.builder("mc.sessions.open", openSessions, AtomicLong::get)

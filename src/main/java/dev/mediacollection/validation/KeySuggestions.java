@@ -2,6 +2,7 @@ package dev.mediacollection.validation;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds the known key an unknown one was probably meant to be: a near miss ({@code media.lenght} →
@@ -20,8 +21,8 @@ final class KeySuggestions {
         if (nearMiss != null) {
             return nearMiss;
         }
-        String suffix = "." + unknown.toLowerCase();
-        List<String> prefixed = known.stream().filter(key -> key.toLowerCase().endsWith(suffix)).toList();
+        String suffix = "." + unknown.toLowerCase(Locale.ROOT);
+        List<String> prefixed = known.stream().filter(key -> key.toLowerCase(Locale.ROOT).endsWith(suffix)).toList();
         return prefixed.size() == 1 ? prefixed.get(0) : null;
     }
 
@@ -29,7 +30,7 @@ final class KeySuggestions {
         String best = null;
         int bestDistance = MAX_EDITS + 1;
         for (String candidate : known) {
-            int distance = distance(unknown.toLowerCase(), candidate.toLowerCase(), bestDistance);
+            int distance = distance(unknown.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT), bestDistance);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

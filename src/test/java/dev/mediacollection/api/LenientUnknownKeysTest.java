@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mediacollection.api.body.ContractBodyReader;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.support.LogCapture;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.api.http.ProblemMappers;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.support.LogCapture;
 import dev.mediacollection.support.Spec;

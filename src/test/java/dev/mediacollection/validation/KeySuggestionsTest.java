@@ -3,7 +3,9 @@ package dev.mediacollection.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +32,17 @@ class KeySuggestionsTest {
     @CsvSource({ "somethingElse", "media.duration", "x", "id" })
     void staysQuietWhenNothingIsClose(String typed) {
         assertThat(KeySuggestions.closest(typed, KNOWN)).isNull();
+    }
+
+    @Test
+    void ignoresCaseTheSameWayWhateverTheDefaultLocale() {
+        Locale jvmDefault = Locale.getDefault();
+        // Turkish lower-cases I to a dotless ı: "BITRATE" would no longer end any known key.
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try {
+            assertThat(KeySuggestions.closest("BITRATE", KNOWN)).isEqualTo("media.qoe.bitrate");
+        } finally {
+            Locale.setDefault(jvmDefault);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         this.dialect = dialect;
         this.timeouts = timeouts;
         this.readers = Executors.newFixedThreadPool(readThreads, runnable -> {
-            Thread thread = new Thread(runnable, dialect.name().toLowerCase() + "-reader");
+            Thread thread = new Thread(runnable, dialect.name().toLowerCase(Locale.ROOT) + "-reader");
             thread.setDaemon(true);
             return thread;
         });

@@ -1,0 +1,74 @@
+package dev.mediacollection.api.http;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mediacollection.api.ApiPaths;
+import dev.mediacollection.api.problem.ProblemException;
+import dev.mediacollection.api.problem.ProblemType;
+import dev.mediacollection.api.problem.Problems;
+import dev.mediacollection.config.CollectorConfig;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Sheds load instead of queueing it: at most {@code mc.limits.max-in-flight} collection requests (POSTs under
+ * {@code /api/v1}) are handled at once. One more is answered {@code 503} with {@code Retry-After} before its body is
+ * read, so an overloaded service answers fast, holds no more bodies in memory, and recovers as soon as the burst
+ * passes.
+ */
+@ApplicationScoped
+class AdmissionFilter {
+
+    // Before every filter but the request metrics (which count what it sheds): a refusal should cost little.
+    private static final int PRIORITY = 200;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int limit;
+    private final String refusal;
+
+    AdmissionFilter(CollectorConfig config, ObjectMapper mapper) throws JsonProcessingException {
+        this.limit = config.limits().maxInFlight();
+        this.refusal = mapper.writeValueAsString(Problems.document(new ProblemException(
+                ProblemType.SERVICE_UNAVAILABLE, "The service is handling as many requests as it can ("
+                        + limit + "); nothing was kept. Retry after Retry-After seconds.")));
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::admit, PRIORITY);
+    }
+
+    private void admit(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.method() != HttpMethod.POST || !request.path().startsWith(ApiPaths.PREFIX)) {
+            context.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > limit) {
+            inFlight.decrementAndGet();
+            shed(context);
+            return;
+        }
+        // Called once the response is sent or the connection is lost, whichever comes first.
+        context.addEndHandler(ignored -> inFlight.decrementAndGet());
+        context.next();
+    }
+
+    /** The body is never read: the connection closes after the answer, as for a body over the size limit. */
+    private void shed(RoutingContext context) {
+        context.addHeadersEndHandler(ignored -> ApiHttpFilter.arrangeHeaders(context.response().headers()));
+        context.response().setStatusCode(ProblemType.SERVICE_UNAVAILABLE.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS))
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(refusal);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mediacollection.api.readback;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mediacollection.api.problem.ProblemException;
+import dev.mediacollection.api.problem.ProblemType;
+import dev.mediacollection.generated.model.CloseCauseName;
+import dev.mediacollection.generated.model.EventPage;
+import dev.mediacollection.generated.model.Metrics;
+import dev.mediacollection.generated.model.ReceivedRequest;
+import dev.mediacollection.generated.model.SessionDetail;
+import dev.mediacollection.generated.model.SessionPage;
+import dev.mediacollection.generated.model.SessionStateName;
+import dev.mediacollection.generated.model.SessionSummary;
+import dev.mediacollection.metrics.MetricsCalculator;
+import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.Lifecycle;
+import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.Session;
+import dev.mediacollection.session.SessionIds;
+import dev.mediacollection.session.SessionState;
+import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.session.StoredSession;
+import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.SessionQuery;
+import dev.mediacollection.store.SessionStore;
+
+/**
+ * Sessions, their events and their metrics read back as the service keeps them: the inspection extensions of the
+ * sessions and events resources, beyond Adobe's API.
+ */
+@ApplicationScoped
+public class SessionReadback {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final SessionStore store;
+    private final ObjectMapper mapper;
+
+    SessionReadback(SessionStore store, ObjectMapper mapper) {
+        this.store = store;
+        this.mapper = mapper;
+    }
+
+    public CompletionStage<Response> listSessions(String state, String mediaId, String playerName,
+            OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer limit, String cursor) {
+        SessionQuery query = new SessionQuery(
+                Optional.ofNullable(state).map(name -> SessionState.valueOf(name.toUpperCase(Locale.ROOT))),
+                Optional.ofNullable(mediaId), Optional.ofNullable(playerName),
+                Optional.ofNullable(createdFrom).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(createdTo).map(OffsetDateTime::toInstant),
+                Cursors.sessions(cursor), limit + 1);
+        return store.list(query).thenApply(sessions -> {
+            SessionPage page = new SessionPage().items(sessions.stream().limit(limit).map(this::summary).toList());
+            if (sessions.size() > limit) {
+                Session last = sessions.get(limit - 1).session();
+                page.next(Cursors.of(new SessionQuery.Position(last.createdAt(), last.id())));
+            }
+            return Response.ok(page).build();
+        });
+    }
+
+    public CompletionStage<Response> getSession(String sessionId) {
+        return existing(sessionId).thenCompose(stored -> store.events(sessionId).thenApply(events -> {
+            Session session = stored.session();
+            Lifecycle lifecycle = session.lifecycle();
+            SessionDetail detail = new SessionDetail()
+                    .id(session.id())
+                    .createdAt(time(session.createdAt()))
+                    .state(state(lifecycle.state()))
+                    .closedAt(time(lifecycle.closedAt()))
+                    .closeCause(cause(lifecycle.closeCause()))
+                    .lastEventAt(time(lifecycle.lastEventAt()))
+                    .lastPlayhead(lifecycle.lastPlayhead())
+                    .lastPlayheadChangeAt(time(lifecycle.lastPlayheadChangeAt()))
+                    .eventCount(stored.eventCount())
+                    .start(request(new StoredEvent(0, session.start())))
+                    .metrics(mapper.convertValue(MetricsCalculator.of(session, events), Metrics.class));
+            return Response.ok(detail).build();
+        }));
+    }
+
+    public CompletionStage<Response> listEvents(String sessionId, String order, Integer limit, String cursor) {
+        boolean byTs = "ts".equals(order);
+        EventQuery query = new EventQuery(sessionId, byTs, Cursors.events(cursor, byTs), limit + 1);
+        return existing(sessionId).thenCompose(stored -> store.events(query)).thenApply(events -> {
+            EventPage page = new EventPage().items(events.stream().limit(limit).map(this::request).toList());
+            if (events.size() > limit) {
+                StoredEvent last = events.get(limit - 1);
+                page.next(Cursors.of(new EventQuery.Position(last.event().ts(), last.sequence()), byTs));
+            }
+            return Response.ok(page).build();
+        });
+    }
+
+    private CompletionStage<StoredSession> existing(String sessionId) {
+        if (!SessionIds.isWellFormed(sessionId)) {
+            return CompletableFuture.failedFuture(unknown(sessionId));
+        }
+        return store.find(sessionId).thenApply(found -> found.orElseThrow(() -> unknown(sessionId)));
+    }
+
+    private static ProblemException unknown(String sessionId) {
+        return new ProblemException(ProblemType.UNKNOWN_SESSION, "No session has the id " + sessionId + ".");
+    }
+
+    private SessionSummary summary(StoredSession stored) {
+        Session session = stored.session();
+        Lifecycle lifecycle = session.lifecycle();
+        return new SessionSummary()
+                .id(session.id())
+                .createdAt(time(session.createdAt()))
+                .state(state(lifecycle.state()))
+                .mediaId(session.mediaId())
+                .playerName(session.playerName())
+                .lastEventAt(time(lifecycle.lastEventAt()))
+                .closedAt(time(lifecycle.closedAt()))
+                .closeCause(cause(lifecycle.closeCause()))
+                .eventCount(stored.eventCount());
+    }
+
+    private ReceivedRequest request(StoredEvent stored) {
+        ReceivedEvent event = stored.event();
+        try {
+            return new ReceivedRequest()
+                    .sequence(stored.sequence())
+                    .eventType(event.type().wireName())
+                    .playhead(event.playhead())
+                    .ts(event.ts())
+                    .receivedAt(time(event.receivedAt()))
+                    .body(mapper.readValue(event.body(), JSON_OBJECT));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored body does not parse", e);
+        }
+    }
+
+    public static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static SessionStateName state(SessionState state) {
+        return SessionStateName.fromValue(state.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static CloseCauseName cause(CloseCause cause) {
+        if (cause == null) {
+            return null;
+        }
+        return switch (cause) {
+            case SESSION_END -> CloseCauseName.SESSION_END;
+            case IDLE -> CloseCauseName.IDLE;
+            case STALLED -> CloseCauseName.STALLED;
+            case DOWNLOADED -> CloseCauseName.DOWNLOADED;
+        };
+    }
+}
