@@ -242,7 +242,8 @@ class InspectionTest {
     @Test
     void rejectedRequestsAreKeptWithTheirProblem() {
         String marker = UUID.randomUUID().toString();
-        String body = "{\"playerTime\":{\"playhead\":0,\"ts\":1},\"eventType\":\"sessionStart\",\"params\":{\"media.id\":\""
+        // A playhead that is not a number is refused whatever the profile.
+        String body = "{\"playerTime\":{\"playhead\":\"0\",\"ts\":1},\"eventType\":\"sessionStart\",\"params\":{\"media.id\":\""
                 + marker + "\"}}";
         given().contentType(ContentType.JSON).body(body).when().post(Api.SESSIONS).then().statusCode(400);
 
