@@ -22,6 +22,7 @@ class ApiOperationTest {
             "POST,    /api/v1/downloaded,               uploadDownloadedSession",
             "OPTIONS, /api/v1/downloaded,               preflightDownloaded",
             "GET,     /api/v1/schemas/play,             getEventSchema",
+            "GET,     /api/v1/findings,                 listFindings",
             "GET,     /api/v1/rejections,               listRejections",
     })
     void theContractsOperationsAreNamedByTheirOperationId(String method, String path, String operationId) {
@@ -41,6 +42,8 @@ class ApiOperationTest {
             "GET,    /api/v1/schemas/a/b",
             "GET,    /api/v1/downloaded",
             "GET,    /api/v1/rejections/x",
+            "GET,    /api/v1/findings/x",
+            "POST,   /api/v1/findings",
             "GET,    /api/v2/sessions",
             "GET,    /q/metrics",
             "GET,    /",
