@@ -71,7 +71,7 @@ try {
   assert.equal(seen.session.findingCount, 4);
 
   // The inspector marks the session and each of its requests with their findings.
-  const inspector = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const inspector = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   await inspector.goto(`${base}/inspector/`);
   const row = inspector.locator('#session-list tbody tr', { hasText: media });
   await row.waitFor({ timeout: 10_000 });
