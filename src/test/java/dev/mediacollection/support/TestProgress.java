@@ -31,7 +31,7 @@ public final class TestProgress implements LauncherDiscoveryListener, TestExecut
                 .flatMap(root -> testPlan.getDescendants(root).stream())
                 .filter(TestProgress::isClass)
                 .count();
-        System.out.println("[tests] Running " + classes + " test classes");
+        System.out.println("[tests] Running " + classes + (classes == 1 ? " test class" : " test classes"));
     }
 
     private static boolean isClass(TestIdentifier test) {
