@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.DrivenClock;
+import dev.mediacollection.support.Scrape;
 import dev.mediacollection.support.Spec;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -46,6 +47,7 @@ class LateEventTest {
     static final long TS = 1_509_045_325_153L;
     static final long END_TS = TS + 27_702;
     static final Duration WINDOW = Duration.ofSeconds(5);
+    static final String CLOSED = "mc_sessions_closed_total";
     static final String CORPUS_SESSION = "sdk-corpus/js3/sessions/pause-then-close-3.0.1/";
 
     public static class ClockDrivenByTheTest implements QuarkusTestProfile {
@@ -132,6 +134,19 @@ class LateEventTest {
         assertThat(metrics).isEqualTo(expected);
         assertThat(metrics).containsEntry("pauseEvents", 1).containsEntry("final", true)
                 .containsEntry("computedUpTo", END_TS);
+    }
+
+    @Test
+    void aLateEventDoesNotCountTheSessionAsClosedAgain() {
+        String session = played(false);
+        Scrape before = Scrape.now();
+        send(session, event("sessionEnd", 27.4, END_TS)).then().statusCode(204);
+        send(session, event("pauseStart", 27.4, END_TS - 72)).then().statusCode(204);
+
+        double closed = Scrape.now().value(CLOSED, "cause", "session_end") - before.value(CLOSED, "cause",
+                "session_end");
+
+        assertThat(closed).isEqualTo(1);
     }
 
     // --- refused ----------------------------------------------------------------------------------------------------
