@@ -20,7 +20,8 @@ import org.flywaydb.core.api.resource.LoadableResource;
 final class Migrations implements ResourceProvider {
 
     static final String LOCATION = "db/migration";
-    static final List<String> FILES = List.of("V1__sessions_and_events.sql", "V2__write_probe.sql");
+    static final List<String> FILES = List.of("V1__sessions_and_events.sql", "V2__write_probe.sql",
+            "V5__outbox.sql");
 
     @Override
     public LoadableResource getResource(String name) {
