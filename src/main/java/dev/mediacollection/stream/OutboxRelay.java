@@ -102,7 +102,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
         if (delivery.failure().isPresent()) {
             throw new RelayFailure(delivery.delivered().size() + " of " + entries.size() + " entries delivered to "
-                    + destination.name(), delivery.failure().get());
+                    + destination.name(), delivery.failure().get(), !delivery.delivered().isEmpty());
         }
         return entries.size() < settings.batchSize() ? Round.PARTIAL_BATCH : Round.FULL_BATCH;
     }
@@ -169,13 +169,16 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException e) {
                 failures++;
                 observer.relayFailed(destination.name());
-                wait = backoff(failures, settings.pollInterval(), settings.maxBackoff());
+                // A round that delivered part of its batch shows the destination is there: what it refused (a
+                // record too large, say) holds back its session, and the others go on at the usual pace.
+                wait = e instanceof RelayFailure failure && failure.madeProgress() ? settings.pollInterval()
+                        : backoff(failures, settings.pollInterval(), settings.maxBackoff());
                 String reason = reason(e);
                 updateStatus(Optional.of(reason));
                 if (failures == 1) {
                     Log.warnf(e, "Relaying to %s failed; nothing is lost, retrying in %d ms", destination.name(),
                             wait.toMillis());
-                } else {
+                } else if (Integer.bitCount(failures) == 1) { // 2, 4, 8, …: a log line per doubling, not per round
                     Log.warnf("Relaying to %s failed %d times in a row (%s); retrying in %d ms", destination.name(),
                             failures, reason, wait.toMillis());
                 }
@@ -276,8 +279,21 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** A round that did not deliver everything it took. */
     public static final class RelayFailure extends RuntimeException {
+
+        private final boolean madeProgress;
+
         RelayFailure(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        RelayFailure(String message, Throwable cause, boolean madeProgress) {
             super(message, cause);
+            this.madeProgress = madeProgress;
+        }
+
+        /** Whether part of the round was delivered all the same. */
+        public boolean madeProgress() {
+            return madeProgress;
         }
     }
 }

@@ -17,12 +17,15 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -129,8 +132,24 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates a topic with this many partitions. */
     public void createTopic(String topic, int partitions) throws Exception {
+        createTopic(topic, partitions, Map.of());
+    }
+
+    /** Creates a topic with this many partitions and these topic settings (such as {@code max.message.bytes}). */
+    public void createTopic(String topic, int partitions, Map<String, String> settings) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(settings))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Changes a topic's settings. */
+    public void alterTopic(String topic, Map<String, String> settings) throws Exception {
+        try (Admin admin = admin()) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                    settings.entrySet().stream().map(setting -> new AlterConfigOp(
+                            new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET))
+                            .toList())).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -91,13 +92,22 @@ public final class KafkaDestination implements Destination {
     public Delivery deliver(List<OutboxEntry> entries) throws InterruptedException {
         Producer<String, byte[]> sending = producer();
         List<Sent> sent = new ArrayList<>(entries.size());
+        // Sessions with an entry that failed in this round: their later entries are not sent, so that none of a
+        // session's records can land after one of its earlier records that did not.
+        Map<String, Exception> heldBack = new HashMap<>();
         boolean producerFailed = false;
         for (OutboxEntry entry : entries) {
+            Exception earlier = heldBack.get(entry.sessionId());
+            if (earlier != null) {
+                sent.add(new Sent(entry, List.of(), earlier));
+                continue;
+            }
             List<StreamRecord> entryRecords;
             try {
                 entryRecords = records.of(entry);
             } catch (RuntimeException e) {
                 sent.add(new Sent(entry, List.of(), e));
+                heldBack.put(entry.sessionId(), e);
                 continue;
             }
             List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(entryRecords.size());
@@ -111,10 +121,14 @@ public final class KafkaDestination implements Destination {
                 break;
             }
             sent.add(new Sent(entry, acknowledgements, null));
-            // With the broker unreachable, each send waits for metadata (max.block.ms): stop at the first failure.
-            if (failureOf(acknowledgements, false) != null) {
+            Exception refused = failureOf(acknowledgements, false);
+            if (refused instanceof RetriableException) {
+                // The broker is unreachable: each further send would wait as long for metadata (max.block.ms).
                 producerFailed = true;
                 break;
+            } else if (refused != null) {
+                // Refused before it was sent (a record larger than max.request.size): the other sessions go on.
+                heldBack.put(entry.sessionId(), refused);
             }
         }
         Exception failure = null;
@@ -125,17 +139,20 @@ public final class KafkaDestination implements Destination {
             producerFailed = true;
         }
         List<Long> delivered = new ArrayList<>();
-        Set<String> heldBack = new HashSet<>();
+        Set<String> undelivered = new HashSet<>();
         for (Sent entry : sent) {
             Exception entryFailure = entry.failure() != null ? entry.failure()
                     : failureOf(entry.acknowledgements(), true);
             if (entryFailure != null) {
                 failure = failure == null ? entryFailure : failure;
-                producerFailed |= entryFailure instanceof KafkaException || entry.failure() == null;
-                heldBack.add(entry.entry().sessionId());
-            } else if (!heldBack.contains(entry.entry().sessionId())) {
+                producerFailed |= entry.failure() == null;
+                undelivered.add(entry.entry().sessionId());
+            } else if (!undelivered.contains(entry.entry().sessionId())) {
                 delivered.add(entry.entry().position());
             }
+        }
+        if (delivered.size() < entries.size() && failure == null) {
+            failure = new IllegalStateException("The round stopped before every entry was sent");
         }
         if (producerFailed) {
             closeProducer();

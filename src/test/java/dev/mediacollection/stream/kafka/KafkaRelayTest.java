@@ -182,6 +182,69 @@ class KafkaRelayTest {
         assertThat(store.backlog(KafkaDestination.NAME).toCompletableFuture().join().pending()).isZero();
     }
 
+    /** Opens a session whose sessionStart is {@code bytes} long, with one play. */
+    private String big(int bytes) {
+        Session big = new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0,
+                T0.toEpochMilli(), T0, "{\"eventType\":\"sessionStart\",\"padding\":\"" + "x".repeat(bytes) + "\"}"),
+                "video", "player", Lifecycle.opened(T0, 0));
+        store.create(big).toCompletableFuture().join();
+        store.append(big.id(), new ReceivedEvent(EventType.PLAY, 0, T0.toEpochMilli(), T0, "{}")).toCompletableFuture()
+                .join();
+        return big.id();
+    }
+
+    @Test
+    void aRecordTooLargeToSendHoldsBackItsSessionOnlyAndIsNeverSkipped() throws Exception {
+        store();
+        String topic = KafkaBroker.newTopic("relay-too-large");
+        broker.createTopic(topic, 1);
+        String before = play(2);
+        String big = big(5_000);
+        String after = play(2);
+        Map<String, Object> smallRequests = new java.util.HashMap<>(QUICK_FAILURE);
+        smallRequests.put("max.request.size", "3000");
+        OutboxRelay relay = new OutboxRelay(store, new KafkaDestination(broker.bootstrapServers(), topic,
+                smallRequests, new StreamRecords(store, MAPPER)), SETTINGS, clock, RelayObserver.NONE, "a");
+        relays.add(relay);
+
+        assertThatThrownBy(relay::relayOnce).isInstanceOfSatisfying(OutboxRelay.RelayFailure.class, failure -> {
+            assertThat(failure).hasMessageContaining("8 of 10 entries delivered");
+            assertThat(failure.madeProgress()).isTrue();
+        });
+
+        Map<String, List<String>> onTopic = bySession(broker.read(topic, read -> read.size() >= 8,
+                Duration.ofSeconds(30)));
+        assertThat(onTopic).containsOnlyKeys(before, after);
+        assertThat(onTopic.get(after)).containsExactlyElementsOf(expected(2));
+        assertThat(store.pending(KafkaDestination.NAME, 10).toCompletableFuture().join())
+                .extracting(entry -> entry.sessionId()).containsExactly(big, big);
+        assertThatThrownBy(relay::relayOnce).isInstanceOfSatisfying(OutboxRelay.RelayFailure.class,
+                failure -> assertThat(failure.madeProgress()).isFalse());
+    }
+
+    /** Kafka refuses the whole batch it came in (per partition): nothing goes until the topic takes it. */
+    @Test
+    void aRecordTheTopicRefusesIsNeverSkippedAndGoesOnceTheTopicTakesIt() throws Exception {
+        store();
+        String topic = KafkaBroker.newTopic("relay-refused");
+        broker.createTopic(topic, 1, Map.of("max.message.bytes", "2000"));
+        String before = play(2);
+        String big = big(5_000);
+        OutboxRelay relay = relay(topic, "a");
+
+        assertThatThrownBy(relay::relayOnce).isInstanceOf(OutboxRelay.RelayFailure.class);
+        assertThat(store.pending(KafkaDestination.NAME, 10).toCompletableFuture().join())
+                .extracting(entry -> entry.sessionId()).endsWith(big, big);
+
+        broker.alterTopic(topic, Map.of("max.message.bytes", "100000"));
+        relayUntilCaughtUp(relay);
+
+        Map<String, List<String>> onTopic = bySession(broker.read(topic, read -> read.size() >= 6,
+                Duration.ofSeconds(30)));
+        assertThat(onTopic.get(before)).containsExactlyElementsOf(expected(2));
+        assertThat(onTopic.get(big)).containsExactly("opened 0", "event 1");
+    }
+
     @Test
     void oneRelayWorksADestinationUntilItsLeaseRunsOut() throws Exception {
         store();
