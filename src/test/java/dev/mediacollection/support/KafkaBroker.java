@@ -41,14 +41,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Path dataDir;
     private final Path config;
     private Process process;
 
-    private KafkaBroker(String name, int port, Path dataDir, Path config) {
+    private KafkaBroker(String name, int port, Path config) {
         this.name = name;
         this.port = port;
-        this.dataDir = dataDir;
         this.config = config;
     }
 
@@ -85,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
             try (var out = Files.newBufferedWriter(config)) {
                 properties.store(out, "Single-node KRaft broker for the stream tests");
             }
-            KafkaBroker broker = new KafkaBroker(name, port, dataDir, config);
+            KafkaBroker broker = new KafkaBroker(name, port, config);
             broker.run("format", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
                     "-c", config.toString()).waitFor(60, TimeUnit.SECONDS);
             broker.restart();
@@ -158,7 +156,7 @@ public final class KafkaBroker implements AutoCloseable {
      * returns what was read, each partition in its order.
      */
     public List<ConsumerRecord<String, String>> read(String topic, Predicate<List<ConsumerRecord<String, String>>> enough,
-            Duration patience) {
+            Duration patience) throws InterruptedException {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -171,6 +169,9 @@ public final class KafkaBroker implements AutoCloseable {
             while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(5))
                         .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                if (partitions.isEmpty()) {
+                    Thread.sleep(200);
+                }
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
