@@ -73,6 +73,23 @@ public abstract class OutboxContract {
         assertThat(entries).extracting(OutboxEntry::position).isSorted().doesNotHaveDuplicates();
     }
 
+    /** A late event follows the close it came after, and the close is announced again to cover it. */
+    @Test
+    void anEventKeptLateAfterSessionEndAnnouncesItselfAndTheCloseAgain() {
+        SessionStore store = newStore(Set.of(KAFKA));
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), event(EventType.SESSION_END, 5, T0.plusSeconds(5))));
+        ReceivedEvent late = new ReceivedEvent(EventType.PAUSE_START, 4, T0.plusSeconds(4).toEpochMilli(),
+                T0.plusSeconds(6), "{\"eventType\":\"pauseStart\"}");
+
+        assertThat(await(store.append(session.id(), late))).isInstanceOf(AppendResult.Appended.class);
+
+        assertThat(pending(store, KAFKA)).extracting(OutboxEntry::kind, OutboxEntry::sequence).containsExactly(
+                tuple(Kind.OPENED, 0L), tuple(Kind.EVENT, 1L), tuple(Kind.CLOSED, 1L),
+                tuple(Kind.EVENT, 2L), tuple(Kind.CLOSED, 2L));
+    }
+
     @Test
     void aDownloadedSessionAnnouncesItselfWholeThenItsClose() {
         SessionStore store = newStore(Set.of(KAFKA));

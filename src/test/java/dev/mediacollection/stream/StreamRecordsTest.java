@@ -53,7 +53,8 @@ class StreamRecordsTest {
     private JdbcSessionStore store;
 
     private JdbcSessionStore store() {
-        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
+        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30),
+                Duration.ofSeconds(5)),
                 new GroupCommitSettings(1, 16, Duration.ZERO, 100), 1, StoreObserver.NONE, Set.of("kafka"));
         return store;
     }
@@ -156,6 +157,28 @@ class StreamRecordsTest {
                 .containsExactly("downloaded 0", "event 1", "event 2", "closed 2");
         assertThat(found.get(2).get("body")).isEqualTo(MAPPER.readTree(events.get(1).body()));
         assertThat(found.get(3).get("cause").asText()).isEqualTo("downloaded");
+    }
+
+    @Test
+    void anEventKeptLateIsFollowedByAFreshCloseWhoseMetricsIncludeIt() throws Exception {
+        JdbcSessionStore store = store();
+        Session session = session(START_BODY);
+        store.create(session).toCompletableFuture().join();
+        store.append(session.id(), event("play", 0, 1_509_045_325_153L, T0.plusSeconds(1))).toCompletableFuture()
+                .join();
+        store.append(session.id(), event("sessionEnd", 30, 1_509_045_355_153L, T0.plusSeconds(31)))
+                .toCompletableFuture().join();
+        // It happened before the sessionEnd and arrives 2 s after it: kept.
+        store.append(session.id(), event("pauseStart", 20, 1_509_045_345_153L, T0.plusSeconds(33)))
+                .toCompletableFuture().join();
+
+        List<JsonNode> found = recordsOf(new StreamRecords(store, MAPPER), session.id());
+
+        assertThat(found).extracting(record -> record.get("record").asText() + " " + record.get("sequence"))
+                .containsExactly("opened 0", "event 1", "event 2", "closed 2", "event 3", "closed 3");
+        assertThat(found.get(3).get("metrics").get("pauseEvents").asInt()).isZero();
+        assertThat(found.get(5).get("metrics").get("pauseEvents").asInt()).isEqualTo(1);
+        assertThat(found.get(5).get("closedAt")).isEqualTo(found.get(3).get("closedAt"));
     }
 
     @Test

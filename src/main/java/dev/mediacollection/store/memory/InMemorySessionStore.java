@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
@@ -94,19 +95,20 @@ public class InMemorySessionStore implements SessionStore {
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
         synchronized (entry) {
-            boolean wasOpen = entry.session.lifecycle().state().takesEvents();
-            Lifecycle lifecycle = expireIfDue(entry, event.receivedAt());
-            if (!lifecycle.state().takesEvents()) {
-                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(lifecycle, wasOpen));
+            Admission admission = entry.session.lifecycle().admit(event, timeouts);
+            if (admission instanceof Admission.Refused refused) {
+                entry.session = entry.session.withLifecycle(refused.standing());
+                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(refused.standing(),
+                        refused.expiredNow(), refused.refusal()));
             }
+            Admission.Kept kept = (Admission.Kept) admission;
             if (!reserve(eventCount, 1, maxEvents)) {
                 return full("events", maxEvents);
             }
             long sequence = entry.events.size() + 1L;
             entry.events.add(new StoredEvent(sequence, event));
-            Lifecycle next = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
-            entry.session = entry.session.withLifecycle(next);
-            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, next));
+            entry.session = entry.session.withLifecycle(kept.next());
+            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, kept.next(), kept.late()));
         }
     }
 

@@ -82,7 +82,8 @@ class KafkaRelayTest {
     }
 
     private JdbcSessionStore store() {
-        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
+        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30),
+                Duration.ofSeconds(5)),
                 new GroupCommitSettings(1, 64, Duration.ZERO, 10_000), 2, StoreObserver.NONE,
                 Set.of(KafkaDestination.NAME));
         return store;
