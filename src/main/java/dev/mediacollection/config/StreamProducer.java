@@ -35,6 +35,7 @@ public class StreamProducer {
      * over within this; while relaying, the holder renews it every few seconds.
      */
     static final Duration LEASE = Duration.ofSeconds(15);
+    static final Duration SHORTEST_POLL = Duration.ofMillis(10);
 
     @Produces
     @Singleton
@@ -54,8 +55,11 @@ public class StreamProducer {
                 "mc.stream.kind=kafka needs mc.stream.kafka.bootstrap-servers (host:port of the Kafka brokers)"));
         KafkaDestination kafka = new KafkaDestination(servers, stream.kafka().topic(), kafkaSettings,
                 new StreamRecords(store, mapper));
-        OutboxRelay relay = new OutboxRelay(outbox, kafka, new RelaySettings(stream.batchSize(),
-                stream.pollInterval(), stream.maxBackoff(), LEASE), clock, observer, UUID.randomUUID().toString());
+        // A relay that never waits would poll the database without pause.
+        Duration pollInterval = stream.pollInterval().compareTo(SHORTEST_POLL) < 0 ? SHORTEST_POLL
+                : stream.pollInterval();
+        OutboxRelay relay = new OutboxRelay(outbox, kafka, new RelaySettings(stream.batchSize(), pollInterval,
+                stream.maxBackoff(), LEASE), clock, observer, UUID.randomUUID().toString());
         relay.start();
         Log.infof("Streaming every accepted write to Kafka topic %s at %s", stream.kafka().topic(), servers);
         return new Relays(List.of(relay));

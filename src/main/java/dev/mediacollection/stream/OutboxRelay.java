@@ -28,6 +28,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** How often the backlog is measured, at most (a count over the outbox). */
     static final Duration BACKLOG_INTERVAL = Duration.ofSeconds(1);
+    /** How often an instance that does not hold the lease tries to take it (a write to the database each time). */
+    static final Duration LEASE_RETRY = Duration.ofSeconds(1);
 
     /** What a round did. */
     public enum Round {
@@ -50,6 +52,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Object wakeUp = new Object();
 
     private Instant leaseUntil = Instant.EPOCH;
+    private Instant nextLeaseAttempt = Instant.EPOCH;
     private Instant nextBacklog = Instant.EPOCH;
     private int failures;
     private Thread thread;
@@ -107,10 +110,16 @@ public final class OutboxRelay implements AutoCloseable {
         return entries.size() < settings.batchSize() ? Round.PARTIAL_BATCH : Round.FULL_BATCH;
     }
 
-    /** The lease is renewed once half of it has gone: a write every few seconds, not one per round. */
+    /**
+     * The lease is renewed once half of it has gone, and sought at most once per {@link #LEASE_RETRY} while another
+     * instance holds it: a write every few seconds, not one per round.
+     */
     private boolean holdLease(Instant now) throws InterruptedException {
         if (now.isBefore(leaseUntil.minus(settings.lease().dividedBy(2)))) {
             return true;
+        }
+        if (!now.isBefore(leaseUntil) && now.isBefore(nextLeaseAttempt)) {
+            return false;
         }
         Instant until = now.plus(settings.lease());
         boolean held = await(outbox.lease(destination.name(), owner, now, until));
@@ -118,6 +127,7 @@ public final class OutboxRelay implements AutoCloseable {
             Log.infof("Relaying the outbox to %s (as %s)", destination.name(), owner);
         }
         leaseUntil = held ? until : Instant.EPOCH;
+        nextLeaseAttempt = now.plus(LEASE_RETRY);
         return held;
     }
 
