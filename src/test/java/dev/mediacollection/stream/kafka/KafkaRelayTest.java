@@ -73,7 +73,7 @@ class KafkaRelayTest {
     Path dataDir;
     private JdbcSessionStore store;
     private final List<OutboxRelay> relays = new ArrayList<>();
-    private final TestClock clock = new TestClock(T0);
+    private final TestClock clock = new TestClock();
 
     @BeforeAll
     static void startBroker() {
