@@ -96,7 +96,7 @@ class StreamIT {
             assertThat(topicRecords.of(downloaded).get(0).get("record").asText()).isEqualTo("downloaded");
             assertThat(topicRecords.of(idle).get(2).get("cause").asText()).isEqualTo("idle");
             assertThat(read.stream().filter(record -> record.key().equals(ended)).findFirst().orElseThrow().value())
-                    .contains("\"body\":" + startBody + "}");
+                    .contains("\"body\":" + startBody + ",");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Scrape metrics = Scrape.of(base);

@@ -139,7 +139,7 @@ class StreamRecordsTest {
         OutboxEntry opened = store.pending("kafka", 1).toCompletableFuture().join().get(0);
         String record = new String(new StreamRecords(store, MAPPER).of(opened).get(0).value(), StandardCharsets.UTF_8);
 
-        assertThat(record).contains("\"body\":" + START_BODY + "}");
+        assertThat(record).contains("\"body\":" + START_BODY + ",");
     }
 
     @Test

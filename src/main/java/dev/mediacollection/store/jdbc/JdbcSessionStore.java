@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -697,8 +698,59 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     entries.add(outboxEntry(rows));
                 }
             }
-            return entries;
+            return withRequestFindings(statements, entries);
         });
+    }
+
+    /**
+     * The entries, each request with its findings: one read of the findings' primary key for the whole batch, which
+     * finds nothing for requests without findings.
+     */
+    private static List<OutboxEntry> withRequestFindings(Statements statements, List<OutboxEntry> entries)
+            throws SQLException {
+        List<OutboxEntry> announcing = entries.stream().filter(entry -> entry.request().isPresent()).toList();
+        if (announcing.isEmpty()) {
+            return entries;
+        }
+        PreparedStatement select = statements.prepare("SELECT session_id, seq, rule, pointer, message FROM findings"
+                + " WHERE " + String.join(" OR ", Collections.nCopies(announcing.size(),
+                        "(session_id = ? AND seq = ?)"))
+                + " ORDER BY session_id, seq, ordinal");
+        int index = 1;
+        for (OutboxEntry entry : announcing) {
+            select.setString(index++, entry.sessionId());
+            select.setLong(index++, requestSequence(entry));
+        }
+        Map<RequestKey, List<Finding>> byRequest = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                byRequest.computeIfAbsent(new RequestKey(rows.getString(1), rows.getLong(2)), key -> new ArrayList<>())
+                        .add(new Finding(rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        }
+        if (byRequest.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().map(entry -> {
+            List<Finding> findings = entry.request().isEmpty() ? null
+                    : byRequest.get(new RequestKey(entry.sessionId(), requestSequence(entry)));
+            if (findings == null) {
+                return entry;
+            }
+            ReceivedEvent request = entry.request().get();
+            return new OutboxEntry(entry.position(), entry.sessionId(), entry.kind(), entry.sequence(),
+                    entry.createdAt(), Optional.of(new ReceivedEvent(request.type(), request.playhead(), request.ts(),
+                            request.receivedAt(), request.body(), findings)));
+        }).toList();
+    }
+
+    /** A request of a session: its sessionStart (0) or an event. */
+    private record RequestKey(String sessionId, long sequence) {
+    }
+
+    /** The sequence of the request an entry announces: the event's, or 0 for a session's sessionStart. */
+    private static long requestSequence(OutboxEntry entry) {
+        return entry.kind() == OutboxEntry.Kind.EVENT ? entry.sequence() : 0;
     }
 
     private static OutboxEntry outboxEntry(ResultSet rows) throws SQLException {
