@@ -73,6 +73,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
     /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
     private static final String LEASE_LOCK_KEY = "~outbox-lease";
+    /**
+     * Sessions one write of the expiry sweep or of retention handles: a few milliseconds in one group commit, so
+     * that a player's write queued behind it waits no longer than that.
+     */
+    static final int SWEEP_CHUNK = 500;
     private static final String INSERT_OUTBOX = "INSERT INTO outbox (destination, session_id, seq, kind, created_at)"
             + " VALUES (?, ?, ?, ?, ?)";
 
@@ -164,75 +169,114 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     /**
      * Candidates come from the indexes; {@link Lifecycle#expiry} decides. Each update is conditional on the state
      * and activity it was decided on, so concurrent sweeps (other instances) or an event arriving meanwhile never
-     * lead to a session being expired twice or expired although it just moved.
+     * lead to a session being expired twice or expired although it just moved. The sweep goes through the
+     * candidates {@link #SWEEP_CHUNK} at a time, one write each, so that players' writes queued meanwhile are
+     * committed between two chunks instead of waiting for the whole sweep (after an outage, hundreds of thousands
+     * of sessions may expire at once).
      */
     @Override
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
-        return writes.submit(statements -> {
-            Map<String, Lifecycle> candidates = new LinkedHashMap<>();
-            Map<String, Long> eventCounts = new LinkedHashMap<>();
-            // In id order, as appends lock rows, so that concurrent writers never deadlock.
-            PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
-                    + " FROM sessions WHERE state IN " + OPEN_STATES
-                    + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id");
-            select.setLong(1, now.minus(timeouts.idle()).toEpochMilli());
-            select.setLong(2, now.minus(timeouts.stalled()).toEpochMilli());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    candidates.put(rows.getString("id"), lifecycle(rows));
-                    eventCounts.put(rows.getString("id"), rows.getLong("event_count"));
-                }
-            }
-            int idle = 0;
-            int stalled = 0;
-            Map<String, Long> closed = new LinkedHashMap<>();
-            PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
-                    + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
-                    + " AND last_event_at = ? AND last_playhead_change_at = ?");
-            for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
-                Lifecycle lifecycle = candidate.getValue();
-                Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
-                if (expiry.isPresent()) {
-                    Lifecycle next = lifecycle.expired(expiry.get());
-                    update.setString(1, next.state().name());
-                    update.setLong(2, next.closedAt().toEpochMilli());
-                    update.setString(3, next.closeCause().name());
-                    update.setString(4, candidate.getKey());
-                    update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
-                    update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-                    if (update.executeUpdate() == 1) {
-                        closed.put(candidate.getKey(), eventCounts.get(candidate.getKey()));
-                        if (expiry.get().cause() == CloseCause.IDLE) {
-                            idle++;
-                        } else {
-                            stalled++;
-                        }
-                    }
-                }
-            }
-            announceClosed(statements, closed, now);
-            return new ExpiredSessions(idle, stalled);
+        return expireFrom("", now, new ExpiredSessions(0, 0));
+    }
+
+    private CompletionStage<ExpiredSessions> expireFrom(String afterId, Instant now, ExpiredSessions sofar) {
+        return writes.submit(statements -> expireChunk(statements, afterId, now)).thenCompose(chunk -> {
+            ExpiredSessions total = new ExpiredSessions(sofar.idle() + chunk.expired().idle(),
+                    sofar.stalled() + chunk.expired().stalled());
+            return chunk.lastId().isEmpty() ? CompletableFuture.completedFuture(total)
+                    : expireFrom(chunk.lastId().get(), now, total);
         });
     }
 
+    /** What one chunk of a sweep expired, and the last candidate it looked at if there may be more. */
+    private record SweepChunk(ExpiredSessions expired, Optional<String> lastId) {
+    }
+
+    private SweepChunk expireChunk(Statements statements, String afterId, Instant now) throws SQLException {
+        Map<String, Lifecycle> candidates = new LinkedHashMap<>();
+        Map<String, Long> eventCounts = new LinkedHashMap<>();
+        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor.
+        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
+                + " FROM sessions WHERE id > ? AND state IN " + OPEN_STATES
+                + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id LIMIT " + SWEEP_CHUNK);
+        select.setString(1, afterId);
+        select.setLong(2, now.minus(timeouts.idle()).toEpochMilli());
+        select.setLong(3, now.minus(timeouts.stalled()).toEpochMilli());
+        String lastId = null;
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                lastId = rows.getString("id");
+                candidates.put(lastId, lifecycle(rows));
+                eventCounts.put(lastId, rows.getLong("event_count"));
+            }
+        }
+        int idle = 0;
+        int stalled = 0;
+        Map<String, Long> closed = new LinkedHashMap<>();
+        PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
+                + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
+                + " AND last_event_at = ? AND last_playhead_change_at = ?");
+        for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
+            Lifecycle lifecycle = candidate.getValue();
+            Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
+            if (expiry.isPresent()) {
+                Lifecycle next = lifecycle.expired(expiry.get());
+                update.setString(1, next.state().name());
+                update.setLong(2, next.closedAt().toEpochMilli());
+                update.setString(3, next.closeCause().name());
+                update.setString(4, candidate.getKey());
+                update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
+                update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    closed.put(candidate.getKey(), eventCounts.get(candidate.getKey()));
+                    if (expiry.get().cause() == CloseCause.IDLE) {
+                        idle++;
+                    } else {
+                        stalled++;
+                    }
+                }
+            }
+        }
+        announceClosed(statements, closed, now);
+        return new SweepChunk(new ExpiredSessions(idle, stalled),
+                candidates.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(lastId));
+    }
+
+    /**
+     * Retention deletes {@link #SWEEP_CHUNK} sessions at a time, one write each, for the same reason as the sweep:
+     * the first retention run on a large store must not hold the writers.
+     */
     @Override
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
+        return deleteClosedBefore(cutoff, 0);
+    }
+
+    private CompletionStage<Integer> deleteClosedBefore(Instant cutoff, int sofar) {
         return writes.submit(statements -> {
             // A session whose outbox entries are not all relayed yet stays until they are: none is ever skipped.
-            String closedBefore = "SELECT sessions.id FROM sessions"
+            PreparedStatement select = statements.prepare("SELECT sessions.id FROM sessions"
                     + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
                     + " WHERE sessions.state NOT IN " + OPEN_STATES + " AND sessions.closed_at < ?"
-                    + " AND outbox.session_id IS NULL";
-            for (String table : new String[] { "findings", "events", "session_starts" }) {
-                PreparedStatement dependents = statements.prepare(
-                        "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
-                dependents.setLong(1, cutoff.toEpochMilli());
-                dependents.executeUpdate();
+                    + " AND outbox.session_id IS NULL ORDER BY sessions.id LIMIT " + SWEEP_CHUNK);
+            select.setLong(1, cutoff.toEpochMilli());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
             }
-            PreparedStatement sessions = statements.prepare("DELETE FROM sessions WHERE id IN (" + closedBefore + ")");
-            sessions.setLong(1, cutoff.toEpochMilli());
-            return sessions.executeUpdate();
-        });
+            for (String table : new String[] { "findings", "events", "session_starts", "sessions" }) {
+                PreparedStatement delete = statements.prepare(
+                        "DELETE FROM " + table + " WHERE " + (table.equals("sessions") ? "id" : "session_id") + " = ?");
+                for (String id : ids) {
+                    delete.setString(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return ids.size();
+        }).thenCompose(deleted -> deleted < SWEEP_CHUNK ? CompletableFuture.completedFuture(sofar + deleted)
+                : deleteClosedBefore(cutoff, sofar + deleted));
     }
 
     /** Rewrites the probe row (see the V2 migration) through the writers, like any write, and waits for its commit. */
