@@ -31,6 +31,24 @@ public interface CollectorConfig {
 
     Inspection inspection();
 
+    Reports reports();
+
+    interface Reports {
+        /** How often the finaliser looks for closed sessions whose metrics are not stored yet. */
+        Duration finaliseInterval();
+
+        /** Sessions finalised per batch: one batch of reads, then one group of writes, at a time. */
+        @Min(1)
+        @Max(10_000)
+        int finaliseBatch();
+
+        /**
+         * How long after closing a session is finalised: a margin for events that arrive after a {@code sessionEnd}
+         * they were sent before. Until then, reports compute it when read.
+         */
+        Duration finaliseAfter();
+    }
+
     interface Inspection {
         /**
          * The token the inspection endpoints (read-back and rejections) require as {@code Authorization: Bearer};

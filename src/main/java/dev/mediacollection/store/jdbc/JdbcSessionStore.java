@@ -16,9 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
+import dev.mediacollection.metrics.MediaMetrics;
+import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Lifecycle;
@@ -32,6 +35,7 @@ import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
+import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -46,11 +50,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
             + " closed_at, close_cause, event_count";
     private static final String SESSION_COLUMNS = "id, created_at, " + LIFECYCLE_COLUMNS;
-    private static final String SELECT_SESSIONS = "SELECT sessions.id, sessions.created_at, sessions.state,"
-            + " sessions.last_event_at, sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at,"
-            + " sessions.close_cause, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
-            + " start.body AS start_body, start.media_id, start.player_name"
-            + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
+    static final String SELECT_SESSIONS = selectSessions("sessions");
     /**
      * The probe row is locked last in any group (after every session id, which is hex), so that on PostgreSQL
      * concurrent groups from several instances take it in the same order as session rows and never deadlock.
@@ -186,7 +186,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
         return writes.submit(statements -> {
             String closedBefore = "SELECT id FROM sessions WHERE state NOT IN " + OPEN_STATES + " AND closed_at < ?";
-            for (String table : new String[] { "events", "session_starts" }) {
+            for (String table : new String[] { "events", "session_starts", MetricsTable.TABLE }) {
                 PreparedStatement dependents = statements.prepare(
                         "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
                 dependents.setLong(1, cutoff.toEpochMilli());
@@ -239,14 +239,16 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             return false;
         }
         ReceivedEvent start = session.start();
-        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts"
-                + " (session_id, ts, playhead, body, media_id, player_name) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts (session_id, ts, playhead,"
+                + " body, media_id, player_name, channel, content_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertStart.setString(1, session.id());
         insertStart.setLong(2, start.ts());
         insertStart.setDouble(3, start.playhead());
         insertStart.setString(4, start.body());
         insertStart.setString(5, session.mediaId());
         insertStart.setString(6, session.playerName());
+        insertStart.setString(7, session.channel());
+        insertStart.setString(8, session.contentType());
         insertStart.executeUpdate();
         return true;
     }
@@ -346,6 +348,24 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         });
     }
 
+    @Override
+    public CompletionStage<List<StoredSession>> awaitingMetrics(Instant closedBy, int limit) {
+        return read(statements -> JdbcReports.awaitingMetrics(statements, dialect, closedBy, limit));
+    }
+
+    /** Locks the session's row like an event does, so that it takes its place in the lock order of a group. */
+    @Override
+    public CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics) {
+        return writes.submit(sessionId, statements -> JdbcReports.storeMetrics(statements, sessionId, eventCount,
+                metrics));
+    }
+
+    @Override
+    public CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
+            BiFunction<Session, List<StoredEvent>, MediaMetrics> replay) {
+        return read(statements -> JdbcReports.report(statements, dialect, query, replay));
+    }
+
     private static void where(List<String> conditions, List<Object> values, String condition, Object value) {
         conditions.add(condition);
         values.add(value);
@@ -358,33 +378,35 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     @Override
     public CompletionStage<List<StoredEvent>> events(EventQuery query) {
-        return read(statements -> {
-            String after = query.after().isEmpty() ? ""
-                    : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
-            PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts, received_at, body"
-                    + " FROM events WHERE session_id = ?" + after
-                    + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
-            int index = 1;
-            select.setString(index++, query.sessionId());
-            if (query.after().isPresent()) {
-                EventQuery.Position position = query.after().get();
-                if (query.byTs()) {
-                    select.setLong(index++, position.ts());
-                    select.setLong(index++, position.ts());
-                }
-                select.setLong(index++, position.sequence());
+        return read(statements -> events(statements, query));
+    }
+
+    static List<StoredEvent> events(Statements statements, EventQuery query) throws SQLException {
+        String after = query.after().isEmpty() ? ""
+                : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
+        PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts, received_at, body"
+                + " FROM events WHERE session_id = ?" + after
+                + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
+        int index = 1;
+        select.setString(index++, query.sessionId());
+        if (query.after().isPresent()) {
+            EventQuery.Position position = query.after().get();
+            if (query.byTs()) {
+                select.setLong(index++, position.ts());
+                select.setLong(index++, position.ts());
             }
-            select.setInt(index, query.limit());
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
-                            EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
-                            Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
-                }
+            select.setLong(index++, position.sequence());
+        }
+        select.setInt(index, query.limit());
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
+                        EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
+                        Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
             }
-            return events;
-        });
+        }
+        return events;
     }
 
     private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
@@ -404,12 +426,23 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         return result;
     }
 
-    private static StoredSession storedSession(ResultSet rows) throws SQLException {
+    /** Sessions with their starts, from {@code sessions} as written here (with an index hint, for one). */
+    static String selectSessions(String sessionsTable) {
+        return "SELECT sessions.id, sessions.created_at, sessions.state, sessions.last_event_at,"
+                + " sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at, sessions.close_cause,"
+                + " sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
+                + " start.body AS start_body, start.media_id, start.player_name, start.channel, start.content_type"
+                + " FROM " + sessionsTable + " JOIN session_starts start ON start.session_id = sessions.id";
+    }
+
+    /** A row of {@link #selectSessions}. */
+    static StoredSession storedSession(ResultSet rows) throws SQLException {
         Instant createdAt = Instant.ofEpochMilli(rows.getLong("created_at"));
         ReceivedEvent start = new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
                 rows.getLong("start_ts"), createdAt, rows.getString("start_body"));
         return new StoredSession(new Session(rows.getString("id"), createdAt, start, rows.getString("media_id"),
-                rows.getString("player_name"), lifecycle(rows)), rows.getLong("event_count"));
+                rows.getString("player_name"), rows.getString("channel"), rows.getString("content_type"),
+                lifecycle(rows)), rows.getLong("event_count"));
     }
 
     private static Lifecycle lifecycle(ResultSet rows) throws SQLException {

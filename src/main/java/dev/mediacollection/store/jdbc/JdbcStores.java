@@ -40,7 +40,7 @@ public final class JdbcStores {
         }
         String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
         SQLiteDataSource writer = sqlite(url, false);
-        migrate(writer);
+        migrate(writer, SqlDialect.SQLITE);
         GroupCommit writes = new GroupCommit("sqlite", () -> forWriting(writer.getConnection()),
                 new GroupCommitSettings(1, settings.maxBatch(), settings.maxDelay(), settings.queueCapacity()), observer);
         return new JdbcSessionStore(writes, sqlite(url, true), SqlDialect.SQLITE, timeouts, readThreads);
@@ -49,19 +49,20 @@ public final class JdbcStores {
     /** The PostgreSQL store, shared by any number of instances. */
     public static JdbcSessionStore postgresql(DataSource dataSource, SessionTimeouts timeouts,
             GroupCommitSettings settings, int readThreads, StoreObserver observer) {
-        migrate(dataSource);
+        migrate(dataSource, SqlDialect.POSTGRESQL);
         GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings,
                 observer);
         return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads);
     }
 
-    /** The same migrations, db/migration, for both databases; Flyway's history table makes them run once. */
-    static void migrate(DataSource dataSource) {
+    /** The same migrations, db/migration and Java, for both databases; Flyway's history table makes them run once. */
+    static void migrate(DataSource dataSource, SqlDialect dialect) {
         Flyway.configure()
                 .dataSource(dataSource)
-                // Listed, not scanned (see Migrations); there are no Java migrations to look for either.
+                // Listed, not scanned (see Migrations): the scripts by name, the Java migrations as instances.
                 .resourceProvider(new Migrations())
                 .javaMigrationClassProvider(List::of)
+                .javaMigrations(Migrations.javaMigrations(dialect))
                 .load()
                 .migrate();
     }
