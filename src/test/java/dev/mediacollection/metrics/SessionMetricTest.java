@@ -49,6 +49,29 @@ class SessionMetricTest {
     }
 
     @Test
+    void aReportRowHasTheKeyThenWhatTotalsGiveWhichAlwaysGiveTheRequiredOnes() {
+        JsonNode row = Spec.document().at("/components/schemas/ReportRow");
+        MetricTotals totals = new MetricTotals().add(Timeline.of(60)
+                .at(0, "play", 0, "\"qoeData\":{\"media.qoe.timeToStart\":800,\"media.qoe.bitrate\":2000000,"
+                        + "\"media.qoe.droppedFrames\":3}")
+                .at(1_000, "chapterStart", 1, "\"params\":{\"media.chapter.index\":1,\"media.chapter.offset\":0,"
+                        + "\"media.chapter.length\":30}")
+                .at(2_000, "adBreakStart", 2, "\"params\":{\"media.ad.podIndex\":1,\"media.ad.podSecond\":2}")
+                .at(2_001, "adStart", 2, "\"params\":{\"media.ad.id\":\"a\",\"media.ad.length\":5,"
+                        + "\"media.ad.podPosition\":1}")
+                .at(10_000, "ping", 2)
+                .metrics());
+        List<String> properties = new ArrayList<>();
+        row.get("properties").fieldNames().forEachRemaining(properties::add);
+        List<String> required = new ArrayList<>();
+        row.get("required").forEach(name -> required.add(name.asText()));
+
+        assertThat(properties.get(0)).isEqualTo("key");
+        assertThat(totals.figures().keySet()).containsExactlyElementsOf(properties.subList(1, properties.size()));
+        assertThat(new MetricTotals().figures().keySet()).containsExactlyElementsOf(required);
+    }
+
+    @Test
     void eachFigureHasItsOwnSnakeCaseColumn() {
         assertThat(SessionMetric.ALL).extracting(SessionMetric::column).doesNotHaveDuplicates()
                 .allMatch(column -> column.matches("[a-z][a-z0-9_]*"))

@@ -23,6 +23,7 @@ class ApiOperationTest {
             "OPTIONS, /api/v1/downloaded,               preflightDownloaded",
             "GET,     /api/v1/schemas/play,             getEventSchema",
             "GET,     /api/v1/rejections,               listRejections",
+            "GET,     /api/v1/reports,                  getReport",
     })
     void theContractsOperationsAreNamedByTheirOperationId(String method, String path, String operationId) {
         assertThat(ApiOperation.of(HttpMethod.valueOf(method), path).operationId()).isEqualTo(operationId);
@@ -41,6 +42,8 @@ class ApiOperationTest {
             "GET,    /api/v1/schemas/a/b",
             "GET,    /api/v1/downloaded",
             "GET,    /api/v1/rejections/x",
+            "POST,   /api/v1/reports",
+            "GET,    /api/v1/reports/day",
             "GET,    /api/v2/sessions",
             "GET,    /q/metrics",
             "GET,    /",
