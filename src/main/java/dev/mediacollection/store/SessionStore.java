@@ -74,8 +74,8 @@ public interface SessionStore {
      * Keeps a closed session's final metrics with it, for reports, through the writers like any write.
      *
      * @param eventCount how many events the metrics were computed from
-     * @return {@code true} once stored; {@code false}, storing nothing, when the session no longer has that many
-     *         events (one arrived meanwhile: the metrics are out of date) or no longer exists
+     * @return {@code true} once stored; {@code false}, storing nothing, when the session is not closed, no longer
+     *         has that many events (one arrived meanwhile: the metrics are out of date) or no longer exists
      */
     CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics);
 

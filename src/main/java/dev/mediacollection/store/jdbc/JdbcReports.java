@@ -27,9 +27,6 @@ import dev.mediacollection.store.ReportQuery;
  */
 final class JdbcReports {
 
-    /** The stored metrics are those of the session as it stands: no event arrived after they were computed. */
-    private static final String CURRENT = "sessions.metrics_event_count = sessions.event_count";
-
     private JdbcReports() {
     }
 
@@ -38,7 +35,7 @@ final class JdbcReports {
             throws SQLException {
         PreparedStatement select = statements.prepare(JdbcSessionStore.selectSessions(
                 "sessions" + dialect.indexedBy(MetricsTable.AWAITING_INDEX))
-                + " WHERE sessions." + MetricsTable.CLOSED + " AND sessions.metrics_event_count IS NULL"
+                + " WHERE " + MetricsTable.awaiting("sessions.")
                 + " AND sessions.closed_at <= ? ORDER BY sessions.closed_at LIMIT ?");
         select.setLong(1, closedBy.toEpochMilli());
         select.setInt(2, limit);
@@ -55,7 +52,7 @@ final class JdbcReports {
     static boolean storeMetrics(Statements statements, String sessionId, long eventCount, MediaMetrics metrics)
             throws SQLException {
         PreparedStatement mark = statements.prepare("UPDATE sessions SET metrics_event_count = ? WHERE id = ?"
-                + " AND event_count = ? AND " + MetricsTable.CLOSED);
+                + " AND event_count = ? AND " + MetricsTable.closed(""));
         mark.setLong(1, eventCount);
         mark.setString(2, sessionId);
         mark.setLong(3, eventCount);
@@ -68,8 +65,8 @@ final class JdbcReports {
 
     /**
      * Two queries in one snapshot, so that a session the finaliser stores meanwhile is counted once: the totals of
-     * the sessions with current stored metrics, by group, from the database; then, only if some selected session has
-     * none, those sessions and their events, replayed.
+     * the sessions whose metrics are stored, by group, from the metrics table alone; then the other sessions (still
+     * open, or closed and awaiting the finaliser, found by index) with their events, replayed.
      */
     static Map<String, MetricTotals> report(Statements statements, SqlDialect dialect, ReportQuery query,
             BiFunction<Session, List<StoredEvent>, MediaMetrics> replay) throws SQLException {
@@ -78,13 +75,9 @@ final class JdbcReports {
         connection.setTransactionIsolation(dialect.snapshotIsolation());
         connection.setAutoCommit(false);
         try {
-            List<Object> values = new ArrayList<>();
-            String where = where(query, values);
             Map<String, MetricTotals> groups = new HashMap<>();
-            long awaiting = stored(statements, query, where, values, groups);
-            if (awaiting > 0) {
-                replayed(statements, query, where, values, replay, groups);
-            }
+            stored(statements, query, groups);
+            replayed(statements, dialect, query, replay, groups);
             return groups;
         } finally {
             connection.rollback();
@@ -93,44 +86,46 @@ final class JdbcReports {
         }
     }
 
-    /** Adds up the sessions with current stored metrics; answers how many selected sessions have none. */
-    private static long stored(Statements statements, ReportQuery query, String where, List<Object> values,
-            Map<String, MetricTotals> groups) throws SQLException {
+    /** Adds up the sessions whose metrics are stored, in the database. */
+    private static void stored(Statements statements, ReportQuery query, Map<String, MetricTotals> groups)
+            throws SQLException {
         ReportDimension dimension = query.groupBy();
-        PreparedStatement select = statements.prepare("SELECT " + key(dimension) + " AS report_key, COUNT(*),"
-                + " COUNT(m.session_id), " + MetricsTable.aggregates("m")
-                + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id"
-                + " LEFT JOIN " + MetricsTable.TABLE + " m ON m.session_id = sessions.id AND " + CURRENT
-                + where + " GROUP BY report_key");
+        List<Object> values = new ArrayList<>();
+        String where = where(query, STORED, values);
+        PreparedStatement select = statements.prepare("SELECT " + STORED.key(dimension) + " AS report_key,"
+                + " COUNT(*), " + MetricsTable.aggregates("m") + " FROM " + MetricsTable.TABLE + " m"
+                + (where.isEmpty() ? "" : " WHERE " + where) + " GROUP BY report_key");
         bind(select, values);
-        long awaiting = 0;
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String key = dimension.isTime() ? dimension.bucketKey(rows.getLong(1)) : rows.getString(1);
-                long selected = rows.getLong(2);
-                long stored = rows.getLong(3);
-                awaiting += selected - stored;
-                if (stored > 0) {
-                    MetricsTable.addAggregates(rows, 4, stored,
-                            groups.computeIfAbsent(key, absent -> new MetricTotals()));
-                }
+                MetricsTable.addAggregates(rows, 3, rows.getLong(2),
+                        groups.computeIfAbsent(key, absent -> new MetricTotals()));
             }
         }
-        return awaiting;
     }
 
-    /** The selected sessions without current stored metrics (open, or closed and not finalised), replayed. */
-    private static void replayed(Statements statements, ReportQuery query, String where, List<Object> values,
+    /**
+     * The selected sessions without stored metrics, replayed: the open ones, then the closed ones awaiting the
+     * finaliser, each found by its own index (asked together, SQLite would look through every closed session).
+     */
+    private static void replayed(Statements statements, SqlDialect dialect, ReportQuery query,
             BiFunction<Session, List<StoredEvent>, MediaMetrics> replay, Map<String, MetricTotals> groups)
             throws SQLException {
-        PreparedStatement select = statements.prepare(JdbcSessionStore.SELECT_SESSIONS + where
-                + (where.isEmpty() ? " WHERE " : " AND ")
-                + "(sessions.metrics_event_count IS NULL OR sessions.metrics_event_count <> sessions.event_count)");
-        bind(select, values);
+        List<Object> values = new ArrayList<>();
+        String where = where(query, REPLAYED, values);
+        String filters = where.isEmpty() ? "" : " AND " + where;
         List<StoredSession> sessions = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                sessions.add(JdbcSessionStore.storedSession(rows));
+        for (String select : List.of(
+                JdbcSessionStore.SELECT_SESSIONS + " WHERE sessions.state IN " + JdbcSessionStore.OPEN_STATES,
+                JdbcSessionStore.selectSessions("sessions" + dialect.indexedBy(MetricsTable.AWAITING_INDEX))
+                        + " WHERE " + MetricsTable.awaiting("sessions."))) {
+            PreparedStatement statement = statements.prepare(select + filters);
+            bind(statement, values);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(JdbcSessionStore.storedSession(rows));
+                }
             }
         }
         for (StoredSession stored : sessions) {
@@ -142,31 +137,42 @@ final class JdbcReports {
         }
     }
 
-    /**
-     * The group of a row. A day or an hour is a whole number of them since the epoch: integer division of the
-     * epoch milliseconds, the same on SQLite and PostgreSQL, in UTC.
-     */
-    private static String key(ReportDimension dimension) {
-        return switch (dimension) {
-            case MEDIA_ID -> "start.media_id";
-            case PLAYER_NAME -> "start.player_name";
-            case CHANNEL -> "start.channel";
-            case CONTENT_TYPE -> "start.content_type";
-            case DAY, HOUR -> "sessions.created_at / " + dimension.bucketMillis();
-        };
+    /** Where a query finds what reports select and group by: the metrics table, or a session with its start. */
+    private record Columns(String createdAt, String state, String mediaId, String playerName, String channel,
+            String contentType) {
+
+        /**
+         * The group of a row. A day or an hour is a whole number of them since the epoch: integer division of the
+         * epoch milliseconds, the same on SQLite and PostgreSQL, in UTC.
+         */
+        String key(ReportDimension dimension) {
+            return switch (dimension) {
+                case MEDIA_ID -> mediaId;
+                case PLAYER_NAME -> playerName;
+                case CHANNEL -> channel;
+                case CONTENT_TYPE -> contentType;
+                case DAY, HOUR -> createdAt + " / " + dimension.bucketMillis();
+            };
+        }
     }
 
-    private static String where(ReportQuery query, List<Object> values) {
+    private static final Columns STORED = new Columns("m.created_at", "m.state", "m.media_id", "m.player_name",
+            "m.channel", "m.content_type");
+    private static final Columns REPLAYED = new Columns("sessions.created_at", "sessions.state", "start.media_id",
+            "start.player_name", "start.channel", "start.content_type");
+
+    /** The query's filters, ANDed, or nothing. */
+    private static String where(ReportQuery query, Columns columns, List<Object> values) {
         List<String> conditions = new ArrayList<>();
-        query.from().ifPresent(from -> condition(conditions, values, "sessions.created_at >= ?",
+        query.from().ifPresent(from -> condition(conditions, values, columns.createdAt() + " >= ?",
                 from.toEpochMilli()));
-        query.to().ifPresent(to -> condition(conditions, values, "sessions.created_at < ?", to.toEpochMilli()));
-        query.state().ifPresent(state -> condition(conditions, values, "sessions.state = ?", state.name()));
-        query.mediaId().ifPresent(id -> condition(conditions, values, "start.media_id = ?", id));
-        query.playerName().ifPresent(name -> condition(conditions, values, "start.player_name = ?", name));
-        query.channel().ifPresent(channel -> condition(conditions, values, "start.channel = ?", channel));
-        query.contentType().ifPresent(type -> condition(conditions, values, "start.content_type = ?", type));
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        query.to().ifPresent(to -> condition(conditions, values, columns.createdAt() + " < ?", to.toEpochMilli()));
+        query.state().ifPresent(state -> condition(conditions, values, columns.state() + " = ?", state.name()));
+        query.mediaId().ifPresent(id -> condition(conditions, values, columns.mediaId() + " = ?", id));
+        query.playerName().ifPresent(name -> condition(conditions, values, columns.playerName() + " = ?", name));
+        query.channel().ifPresent(channel -> condition(conditions, values, columns.channel() + " = ?", channel));
+        query.contentType().ifPresent(type -> condition(conditions, values, columns.contentType() + " = ?", type));
+        return String.join(" AND ", conditions);
     }
 
     private static void condition(List<String> conditions, List<Object> values, String condition, Object value) {

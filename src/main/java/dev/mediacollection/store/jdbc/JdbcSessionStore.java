@@ -56,7 +56,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
      * concurrent groups from several instances take it in the same order as session rows and never deadlock.
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
-    private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
+    static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
 
     private final GroupCommit writes;
     private final DataSource reads;

@@ -3,6 +3,7 @@ package dev.mediacollection.store.jdbc;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -10,9 +11,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * V6, what reports need: the {@code sessionStart}'s channel and content type beside its media id and player name (and
- * filled in for the sessions already stored), the metrics table made from the metric list ({@link MetricsTable}),
- * and on each session the event count its stored metrics were computed from, with an index of the closed sessions
- * still waiting for them. Java rather than a script, since the table's columns come from code.
+ * filled in for the sessions already stored), on each session the event count its stored metrics were computed
+ * from, with an index of the closed sessions still waiting for them, and the metrics table made from the metric list
+ * ({@link MetricsTable}). Java rather than a script, since the table's columns come from code.
  *
  * <p>Changing the metric list later takes a migration that makes the table again from the list and empties
  * {@code metrics_event_count}, so that the finaliser computes every closed session's row again: the rows are derived
@@ -57,7 +58,7 @@ final class SessionMetricsMigration implements JavaMigration {
     }
 
     List<String> statements() {
-        return List.of(
+        return Stream.concat(Stream.of(
                 // Filled in when a session is created; those stored before, from their sessionStart as received.
                 "ALTER TABLE session_starts ADD COLUMN channel TEXT",
                 "ALTER TABLE session_starts ADD COLUMN content_type TEXT",
@@ -66,7 +67,6 @@ final class SessionMetricsMigration implements JavaMigration {
                 // No event changes it, so it keeps PostgreSQL's updates of a session row in place (HOT) as before.
                 "ALTER TABLE sessions ADD COLUMN metrics_event_count BIGINT",
                 "CREATE INDEX " + MetricsTable.AWAITING_INDEX + " ON sessions (closed_at) WHERE "
-                        + MetricsTable.AWAITING,
-                MetricsTable.createTable());
+                        + MetricsTable.awaiting("")), MetricsTable.create().stream()).toList();
     }
 }

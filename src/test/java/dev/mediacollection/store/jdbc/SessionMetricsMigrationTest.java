@@ -23,7 +23,8 @@ import dev.mediacollection.metrics.SessionMetric;
 
 /**
  * V6 on a database that already holds sessions: their channel and content type are read from the sessionStarts as
- * stored, the closed ones await their metrics, and the metrics table has a column per metric of the list. On SQLite
+ * stored, the closed ones await their metrics, and the metrics table has the session's report columns, then a
+ * column per metric of the list. On SQLite
  * here; {@code PostgresSessionMetricsMigrationTest} runs the same on PostgreSQL.
  */
 class SessionMetricsMigrationTest {
@@ -66,7 +67,7 @@ class SessionMetricsMigrationTest {
                 assertThat(rows.getString(2)).isEqualTo("vod");
                 assertThat(rows.next()).isFalse();
             }
-            try (ResultSet rows = statement.executeQuery("SELECT id FROM sessions WHERE " + MetricsTable.AWAITING)) {
+            try (ResultSet rows = statement.executeQuery("SELECT id FROM sessions WHERE " + MetricsTable.awaiting(""))) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("a".repeat(64));
                 assertThat(rows.next()).isFalse();
@@ -76,7 +77,8 @@ class SessionMetricsMigrationTest {
                 while (columns.next()) {
                     names.add(columns.getString("COLUMN_NAME"));
                 }
-                assertThat(names).containsExactlyElementsOf(Stream.concat(Stream.of("session_id"),
+                assertThat(names).containsExactlyElementsOf(Stream.concat(Stream.of("session_id", "created_at",
+                        "state", "media_id", "player_name", "channel", "content_type"),
                         SessionMetric.ALL.stream().map(SessionMetric::column)).toList());
             }
         }
