@@ -31,10 +31,14 @@ public class MetricsFinaliser {
     private final Duration after;
 
     public MetricsFinaliser(SessionStore store, Clock clock, CollectorConfig config) {
+        this(store, clock, config.reports().finaliseBatch(), config.reports().finaliseAfter());
+    }
+
+    MetricsFinaliser(SessionStore store, Clock clock, int batch, Duration after) {
         this.store = store;
         this.clock = clock;
-        this.batch = config.reports().finaliseBatch();
-        this.after = config.reports().finaliseAfter();
+        this.batch = batch;
+        this.after = after;
     }
 
     /** On a worker thread: the metrics are computed here, off the event loops and the store's threads. */
