@@ -41,7 +41,8 @@ import dev.mediacollection.store.jdbc.JdbcStores;
  */
 public class ReportBench {
 
-    private static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofDays(365), Duration.ofDays(365));
+    private static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofDays(365), Duration.ofDays(365),
+            Duration.ofSeconds(5));
     private static final Instant WEEK_START = Instant.parse("2026-11-23T00:00:00Z");
     private static final int IN_FLIGHT = 2_000;
     private static final int RUNS = 10;
@@ -94,7 +95,7 @@ public class ReportBench {
             events += played.size();
             Lifecycle lifecycle = session.lifecycle();
             for (ReceivedEvent event : played) {
-                lifecycle = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
+                lifecycle = lifecycle.after(event);
             }
             Session stored = session.withLifecycle(lifecycle);
             inFlight.add(store.create(stored, played).thenCompose(created -> closed

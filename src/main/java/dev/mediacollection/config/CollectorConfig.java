@@ -41,12 +41,6 @@ public interface CollectorConfig {
         @Min(1)
         @Max(10_000)
         int finaliseBatch();
-
-        /**
-         * How long after closing a session is finalised: a margin for events that arrive after a {@code sessionEnd}
-         * they were sent before. Until then, reports compute it when read.
-         */
-        Duration finaliseAfter();
     }
 
     interface Inspection {
@@ -91,6 +85,12 @@ public interface CollectorConfig {
 
         /** How often expired sessions are closed without waiting for traffic. */
         Duration sweepInterval();
+
+        /**
+         * For this long after a {@code sessionEnd} arrives, an event that happened before it (by {@code ts}) is still
+         * kept: players send several hits at once, and Adobe buffers a few seconds and orders events by {@code ts}.
+         */
+        Duration lateEventWindow();
     }
 
     interface Store {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.mediacollection.config.CollectorConfig;
 import dev.mediacollection.metrics.MetricsCalculator;
@@ -28,17 +29,19 @@ public class MetricsFinaliser {
     private final SessionStore store;
     private final Clock clock;
     private final int batch;
-    private final Duration after;
+    private final Duration lateEvents;
 
+    @Inject
     public MetricsFinaliser(SessionStore store, Clock clock, CollectorConfig config) {
-        this(store, clock, config.reports().finaliseBatch(), config.reports().finaliseAfter());
+        this(store, clock, config.reports().finaliseBatch(), config.sessions().lateEventWindow());
     }
 
-    MetricsFinaliser(SessionStore store, Clock clock, int batch, Duration after) {
+    /** @param lateEvents how long after its {@code sessionEnd} a session still keeps an event sent before it */
+    MetricsFinaliser(SessionStore store, Clock clock, int batch, Duration lateEvents) {
         this.store = store;
         this.clock = clock;
         this.batch = batch;
-        this.after = after;
+        this.lateEvents = lateEvents;
     }
 
     /** On a worker thread: the metrics are computed here, off the event loops and the store's threads. */
@@ -56,15 +59,17 @@ public class MetricsFinaliser {
     }
 
     /**
-     * Stores the metrics of every session that closed at least {@code mc.reports.finalise-after} ago and has none,
-     * batch after batch until none is left, and waits for them to be committed.
+     * Stores the metrics of every closed session that has none and takes no more events: closed at least the
+     * late-event window ago ({@code mc.sessions.late-event-window}), batch after batch until none is left, and waits
+     * for them to be committed. A late event that still arrives (another instance's clock may run ahead) drops the
+     * stored metrics, and the session is finalised again.
      *
      * @return how many sessions' metrics were stored
      */
     public int finalise() {
         int stored = 0;
         while (true) {
-            List<StoredSession> sessions = store.awaitingMetrics(clock.instant().minus(after), batch)
+            List<StoredSession> sessions = store.awaitingMetrics(clock.instant().minus(lateEvents), batch)
                     .toCompletableFuture().join();
             int storedNow = finalise(sessions);
             stored += storedNow;

@@ -62,7 +62,7 @@ public class TrackingService {
         List<ReceivedEvent> events = following.stream().map(event -> received(event, now)).toList();
         Lifecycle lifecycle = Lifecycle.opened(now, start.playhead());
         for (ReceivedEvent event : events) {
-            lifecycle = lifecycle.after(event.type(), event.playhead(), now);
+            lifecycle = lifecycle.after(event);
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
         return withFreshId(id -> store.create(new Session(id, now, start, sessionStart.mediaId(),
@@ -80,7 +80,8 @@ public class TrackingService {
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
         return store.append(sessionId, received(event, clock.instant())).thenApply(result -> {
-            if (result instanceof AppendResult.Appended appended && !appended.lifecycle().state().takesEvents()) {
+            if (result instanceof AppendResult.Appended appended && !appended.late()
+                    && !appended.lifecycle().state().takesEvents()) {
                 observer.sessionsClosed(appended.lifecycle().closeCause(), 1);
             } else if (result instanceof AppendResult.SessionClosed closed && closed.expiredNow()) {
                 observer.sessionsClosed(closed.lifecycle().closeCause(), 1);

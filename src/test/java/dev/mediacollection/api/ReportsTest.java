@@ -7,6 +7,7 @@ import static dev.mediacollection.support.Api.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,32 +23,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.Spec;
+import dev.mediacollection.support.TestClock;
 import dev.mediacollection.tracking.MetricsFinaliser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
- * {@code GET /api/v1/reports} over sessions sent through the API, each test with its own media ids. The finaliser is
- * driven by the test (its schedule is an hour away, and it takes sessions as soon as they close), so the same report
- * is read before and after the closed sessions' metrics are stored.
+ * {@code GET /api/v1/reports} over sessions sent through the API, each test with its own media ids. The test drives
+ * the clock and runs the finaliser (nothing runs on a schedule), so the same report is read before and after the
+ * closed sessions' metrics are stored.
  */
 @QuarkusTest
-@TestProfile(ReportsTest.DrivenFinaliser.class)
+@TestProfile(ReportsTest.ClockDrivenByTheTest.class)
 class ReportsTest {
 
     static final String REPORTS = "/api/v1/reports";
     static final long TS = 1_764_147_600_000L;
 
-    public static class DrivenFinaliser implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mc.reports.finalise-interval", "1H", "mc.reports.finalise-after", "0S");
-        }
+    public static class ClockDrivenByTheTest extends TestClock.Driven {
     }
+
+    @Inject
+    TestClock clock;
 
     @Inject
     MetricsFinaliser finaliser;
@@ -113,9 +113,11 @@ class ReportsTest {
         Map<String, String> query = Map.of("groupBy", "channel", "mediaId", media);
         String computedWhenRead = report(query).then().statusCode(200).extract().asString();
 
+        assertThat(finaliser.finalise()).as("within the late-event window").isZero();
+        clock.advance(Duration.ofSeconds(5));
         assertThat(finaliser.finalise()).isGreaterThanOrEqualTo(2);
 
-        assertThat(store.awaitingMetrics(Instant.now(), 10).toCompletableFuture().join()).isEmpty();
+        assertThat(store.awaitingMetrics(clock.instant(), 10).toCompletableFuture().join()).isEmpty();
         assertThat(report(query).then().statusCode(200).extract().asString()).isEqualTo(computedWhenRead);
         assertThat(report(query).jsonPath().getList("rows.key", String.class)).containsExactly("news", "sports");
     }
@@ -131,26 +133,26 @@ class ReportsTest {
         assertThat(keys(Map.of("groupBy", "playerName", "mediaId", media))).containsExactly("ios", "web");
         assertThat(keys(Map.of("groupBy", "channel", "mediaId", media))).containsExactly("news", "sports");
         assertThat(keys(Map.of("groupBy", "contentType", "mediaId", media))).containsExactly("vod", "live");
-        Instant now = Instant.now();
-        assertThat(keys(Map.of("groupBy", "day", "mediaId", media)))
-                .containsExactly(now.truncatedTo(ChronoUnit.DAYS).toString());
-        assertThat(keys(Map.of("mediaId", media))).as("by day unless asked")
-                .containsExactly(now.truncatedTo(ChronoUnit.DAYS).toString());
-        assertThat(keys(Map.of("groupBy", "hour", "mediaId", media))).hasSize(1)
-                .allSatisfy(hour -> assertThat(Instant.parse(hour)).isEqualTo(Instant.parse(hour)
-                        .truncatedTo(ChronoUnit.HOURS)).isBetween(now.minus(1, ChronoUnit.HOURS), now));
+        clock.advance(Duration.ofMinutes(61));
+        play(open(media, "ios", "news", "vod"), 10, true);
+        Instant now = clock.instant();
+        String today = now.truncatedTo(ChronoUnit.DAYS).toString();
+        assertThat(keys(Map.of("groupBy", "day", "mediaId", media))).containsExactly(today);
+        assertThat(keys(Map.of("mediaId", media))).as("by day unless asked").containsExactly(today);
+        assertThat(keys(Map.of("groupBy", "hour", "mediaId", media))).containsExactly(
+                now.minus(Duration.ofMinutes(61)).truncatedTo(ChronoUnit.HOURS).toString(),
+                now.truncatedTo(ChronoUnit.HOURS).toString());
     }
 
     @Test
     void filtersCombineAndTheTimeRangeIsWhenSessionsOpened() {
         String media = UUID.randomUUID().toString();
         play(open(media, "web", "sports", "vod"), 10, true);
-        String later = open(media, "web", "news", "vod");
-        play(later, 10, false);
-        String opened = given().when().get(Api.SESSIONS + "/" + later).jsonPath().getString("createdAt");
+        String between = clock.advance(Duration.ofMillis(1)).toString();
+        play(open(media, "web", "news", "vod"), 10, false);
 
-        assertThat(sessions(Map.of("mediaId", media, "to", opened))).isEqualTo(1);
-        assertThat(sessions(Map.of("mediaId", media, "from", opened))).isEqualTo(1);
+        assertThat(sessions(Map.of("mediaId", media, "to", between))).isEqualTo(1);
+        assertThat(sessions(Map.of("mediaId", media, "from", between))).isEqualTo(1);
         assertThat(sessions(Map.of("mediaId", media, "state", "open"))).isEqualTo(1);
         assertThat(sessions(Map.of("mediaId", media, "channel", "news", "contentType", "vod"))).isEqualTo(1);
         assertThat(sessions(Map.of("mediaId", media, "playerName", "ios"))).isZero();

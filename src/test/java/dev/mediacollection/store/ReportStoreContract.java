@@ -35,7 +35,8 @@ import dev.mediacollection.session.StoredSession;
 public abstract class ReportStoreContract {
 
     static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
-    static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30));
+    static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30),
+            Duration.ofSeconds(5));
 
     /** A new, empty store. */
     protected abstract SessionStore newStore(SessionTimeouts timeouts);
@@ -176,6 +177,31 @@ public abstract class ReportStoreContract {
         assertThat(ids(await(store.awaitingMetrics(T0.plusSeconds(60), 10)))).containsExactly(ended.id());
         assertThat(figures(report(store, all(ReportDimension.MEDIA_ID))).get("video"))
                 .containsEntry("sessions", 2L).containsEntry("contentTimeSpent", 20.0);
+    }
+
+    @Test
+    void aLateEventDropsTheStoredMetricsUntilTheSessionIsFinalisedAgain() {
+        SessionStore store = newStore(TIMEOUTS);
+        Session ended = session(T0);
+        play(store, ended, 10, true);
+        assertThat(finalise(store, T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(figures(report(store, all(ReportDimension.DAY))).values().iterator().next())
+                .containsEntry("contentTimeSpent", 10.0);
+
+        // Sent before the sessionEnd (its ts), arrived two seconds after it: within the late-event window.
+        ReceivedEvent pause = new ReceivedEvent(EventType.PAUSE_START, 9, T0.plusSeconds(9).toEpochMilli(),
+                T0.plusSeconds(12), "{\"eventType\":\"pauseStart\"}");
+        assertThat(await(store.append(ended.id(), pause))).isInstanceOfSatisfying(AppendResult.Appended.class,
+                appended -> assertThat(appended.late()).isTrue());
+
+        assertThat(ids(await(store.awaitingMetrics(T0.plusSeconds(60), 10)))).containsExactly(ended.id());
+        replayed.set(0);
+        Map<String, Number> day = figures(report(store, all(ReportDimension.DAY))).values().iterator().next();
+        assertThat(replayed.get()).isEqualTo(1);
+        assertThat(day).containsEntry("sessions", 1L).containsEntry("contentTimeSpent", 9.0)
+                .containsEntry("totalPauseDuration", 1.0);
+        assertThat(finalise(store, T0.plusSeconds(60))).isEqualTo(1);
+        assertThat(figures(report(store, all(ReportDimension.DAY))).values().iterator().next()).isEqualTo(day);
     }
 
     @Test

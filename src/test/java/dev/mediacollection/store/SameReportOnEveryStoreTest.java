@@ -54,7 +54,7 @@ class SameReportOnEveryStoreTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T0 = Instant.parse("2026-11-26T07:00:00Z");
     private static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10),
-            Duration.ofMinutes(30));
+            Duration.ofMinutes(30), Duration.ofSeconds(5));
     /** Sessions that opened before this are expired by the sweep, and finalised once closed. */
     private static final Instant SWEEP = T0.plus(Duration.ofHours(20));
 
@@ -132,8 +132,7 @@ class SameReportOnEveryStoreTest {
             if (ending == 3) {
                 Lifecycle lifecycle = session.lifecycle();
                 for (ReceivedEvent event : events) {
-                    lifecycle = lifecycle.state().takesEvents() ? lifecycle.after(event.type(), event.playhead(), openedAt)
-                            : lifecycle;
+                    lifecycle = lifecycle.state().takesEvents() ? lifecycle.after(event) : lifecycle;
                 }
                 await(store.create(session.withLifecycle(lifecycle.closedAsDownloaded(openedAt)), events));
             } else {

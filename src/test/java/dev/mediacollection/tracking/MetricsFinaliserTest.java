@@ -42,7 +42,7 @@ class MetricsFinaliserTest {
     private JdbcSessionStore store;
 
     private JdbcSessionStore store() {
-        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
+        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30), MARGIN),
                 new GroupCommitSettings(1, 256, Duration.ofMillis(1), 10_000), 2, StoreObserver.NONE);
         return store;
     }

@@ -64,6 +64,19 @@ final class JdbcReports {
     }
 
     /**
+     * Drops a closed session's stored metrics, which an event that arrived late has made out of date: the session
+     * awaits the finaliser again, and reports compute it when read until then.
+     */
+    static void forgetMetrics(Statements statements, String sessionId) throws SQLException {
+        PreparedStatement delete = statements.prepare("DELETE FROM " + MetricsTable.TABLE + " WHERE session_id = ?");
+        delete.setString(1, sessionId);
+        delete.executeUpdate();
+        PreparedStatement unmark = statements.prepare("UPDATE sessions SET metrics_event_count = NULL WHERE id = ?");
+        unmark.setString(1, sessionId);
+        unmark.executeUpdate();
+    }
+
+    /**
      * Two queries in one snapshot, so that a session the finaliser stores meanwhile is counted once: the totals of
      * the sessions whose metrics are stored, by group, from the metrics table alone; then the other sessions (still
      * open, or closed and awaiting the finaliser, found by index) with their events, replayed.
@@ -92,7 +105,7 @@ final class JdbcReports {
         ReportDimension dimension = query.groupBy();
         List<Object> values = new ArrayList<>();
         String where = where(query, STORED, values);
-        PreparedStatement select = statements.prepare("SELECT " + STORED.key(dimension) + " AS report_key,"
+        PreparedStatement select = statements.prepare("SELECT " + storedKey(dimension) + " AS report_key,"
                 + " COUNT(*), " + MetricsTable.aggregates("m") + " FROM " + MetricsTable.TABLE + " m"
                 + (where.isEmpty() ? "" : " WHERE " + where) + " GROUP BY report_key");
         bind(select, values);
@@ -137,29 +150,30 @@ final class JdbcReports {
         }
     }
 
-    /** Where a query finds what reports select and group by: the metrics table, or a session with its start. */
+    /** Where a query finds what reports select: the metrics table, or a session with its start. */
     private record Columns(String createdAt, String state, String mediaId, String playerName, String channel,
             String contentType) {
-
-        /**
-         * The group of a row. A day or an hour is a whole number of them since the epoch: integer division of the
-         * epoch milliseconds, the same on SQLite and PostgreSQL, in UTC.
-         */
-        String key(ReportDimension dimension) {
-            return switch (dimension) {
-                case MEDIA_ID -> mediaId;
-                case PLAYER_NAME -> playerName;
-                case CHANNEL -> channel;
-                case CONTENT_TYPE -> contentType;
-                case DAY, HOUR -> createdAt + " / " + dimension.bucketMillis();
-            };
-        }
     }
 
     private static final Columns STORED = new Columns("m.created_at", "m.state", "m.media_id", "m.player_name",
             "m.channel", "m.content_type");
     private static final Columns REPLAYED = new Columns("sessions.created_at", "sessions.state", "start.media_id",
             "start.player_name", "start.channel", "start.content_type");
+
+    /**
+     * The group of a stored row. A day or an hour is a whole number of them since the epoch, in UTC, computed when
+     * the row was stored by integer division of the epoch milliseconds, the same on SQLite and PostgreSQL.
+     */
+    private static String storedKey(ReportDimension dimension) {
+        return switch (dimension) {
+            case MEDIA_ID -> STORED.mediaId();
+            case PLAYER_NAME -> STORED.playerName();
+            case CHANNEL -> STORED.channel();
+            case CONTENT_TYPE -> STORED.contentType();
+            case DAY -> "m.opened_day";
+            case HOUR -> "m.opened_hour";
+        };
+    }
 
     /** The query's filters, ANDed, or nothing. */
     private static String where(ReportQuery query, Columns columns, List<Object> values) {

@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 
 import dev.mediacollection.metrics.MediaMetrics;
 import dev.mediacollection.metrics.MetricTotals;
+import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
@@ -102,19 +103,22 @@ public class InMemorySessionStore implements SessionStore {
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
         synchronized (entry) {
-            boolean wasOpen = entry.session.lifecycle().state().takesEvents();
-            Lifecycle lifecycle = expireIfDue(entry, event.receivedAt());
-            if (!lifecycle.state().takesEvents()) {
-                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(lifecycle, wasOpen));
+            Admission admission = entry.session.lifecycle().admit(event, timeouts);
+            if (admission instanceof Admission.Refused refused) {
+                entry.session = entry.session.withLifecycle(refused.standing());
+                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(refused.standing(),
+                        refused.expiredNow(), refused.refusal()));
             }
+            Admission.Kept kept = (Admission.Kept) admission;
             if (!reserve(eventCount, 1, maxEvents)) {
                 return full("events", maxEvents);
             }
             long sequence = entry.events.size() + 1L;
             entry.events.add(new StoredEvent(sequence, event));
-            Lifecycle next = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
-            entry.session = entry.session.withLifecycle(next);
-            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, next));
+            entry.session = entry.session.withLifecycle(kept.next());
+            // A late event makes the stored metrics out of date: the session awaits the finaliser again.
+            entry.finalMetrics = kept.late() ? null : entry.finalMetrics;
+            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, kept.next(), kept.late()));
         }
     }
 

@@ -78,7 +78,7 @@ class SessionMetricsMigrationTest {
                     names.add(columns.getString("COLUMN_NAME"));
                 }
                 assertThat(names).containsExactlyElementsOf(Stream.concat(Stream.of("session_id", "created_at",
-                        "state", "media_id", "player_name", "channel", "content_type"),
+                        "opened_day", "opened_hour", "state", "media_id", "player_name", "channel", "content_type"),
                         SessionMetric.ALL.stream().map(SessionMetric::column)).toList());
             }
         }
