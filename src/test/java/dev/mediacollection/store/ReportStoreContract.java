@@ -244,6 +244,22 @@ public abstract class ReportStoreContract {
     }
 
     @Test
+    void hundredsOfOpenSessionsAreEachReplayedWithTheirOwnEvents() {
+        SessionStore store = newStore(TIMEOUTS);
+        for (int seconds = 1; seconds <= 450; seconds++) {
+            Session session = session(T0.plusMillis(seconds));
+            await(store.create(session, List.of(event(EventType.PLAY, 0, T0.plusMillis(seconds)),
+                    event(EventType.PING, seconds, T0.plusMillis(seconds).plusSeconds(seconds)))));
+        }
+
+        Map<String, Number> day = figures(report(store, all(ReportDimension.DAY))).get("2026-11-26T00:00:00Z");
+
+        assertThat(replayed.get()).isEqualTo(450);
+        assertThat(day).containsEntry("sessions", 450L).containsEntry("openSessions", 450L)
+                .containsEntry("contentTimeSpent", 450 * 451 / 2.0);
+    }
+
+    @Test
     void sessionsAreGroupedByEachDimension() {
         SessionStore store = newStore(TIMEOUTS);
         play(store, session(T0, "video-1", "web", "sports", "vod"), 10, true);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
 
 import dev.mediacollection.metrics.MediaMetrics;
@@ -17,7 +16,6 @@ import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
-import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ReportDimension;
 import dev.mediacollection.store.ReportQuery;
 
@@ -141,13 +139,38 @@ final class JdbcReports {
                 }
             }
         }
-        for (StoredSession stored : sessions) {
-            Session session = stored.session();
-            List<StoredEvent> events = JdbcSessionStore.events(statements,
-                    new EventQuery(session.id(), false, Optional.empty(), Integer.MAX_VALUE));
-            groups.computeIfAbsent(query.groupBy().keyOf(session), absent -> new MetricTotals())
-                    .add(replay.apply(session, events));
+        for (int from = 0; from < sessions.size(); from += EVENTS_AT_ONCE) {
+            List<StoredSession> chunk = sessions.subList(from, Math.min(sessions.size(), from + EVENTS_AT_ONCE));
+            Map<String, List<StoredEvent>> events = events(statements, chunk);
+            for (StoredSession stored : chunk) {
+                Session session = stored.session();
+                groups.computeIfAbsent(query.groupBy().keyOf(session), absent -> new MetricTotals())
+                        .add(replay.apply(session, events.getOrDefault(session.id(), List.of())));
+            }
         }
+    }
+
+    /** How many sessions' events are read with one query: one round trip to the database instead of as many. */
+    private static final int EVENTS_AT_ONCE = 200;
+
+    /** The events of these sessions, at most {@link #EVENTS_AT_ONCE}, by session, in arrival order. */
+    private static Map<String, List<StoredEvent>> events(Statements statements, List<StoredSession> sessions)
+            throws SQLException {
+        // Always as many ids as the statement takes, the last repeated, so that one statement serves every chunk.
+        PreparedStatement select = statements.prepare("SELECT session_id, " + JdbcSessionStore.EVENT_COLUMNS
+                + " FROM events WHERE session_id IN (" + "?, ".repeat(EVENTS_AT_ONCE - 1) + "?)"
+                + " ORDER BY session_id, seq");
+        for (int i = 0; i < EVENTS_AT_ONCE; i++) {
+            select.setString(i + 1, sessions.get(Math.min(i, sessions.size() - 1)).session().id());
+        }
+        Map<String, List<StoredEvent>> events = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                events.computeIfAbsent(rows.getString("session_id"), id -> new ArrayList<>())
+                        .add(JdbcSessionStore.storedEvent(rows));
+            }
+        }
+        return events;
     }
 
     /** Where a query finds what reports select: the metrics table, or a session with its start. */

@@ -393,8 +393,8 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     static List<StoredEvent> events(Statements statements, EventQuery query) throws SQLException {
         String after = query.after().isEmpty() ? ""
                 : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
-        PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts, received_at, body"
-                + " FROM events WHERE session_id = ?" + after
+        PreparedStatement select = statements.prepare("SELECT " + EVENT_COLUMNS + " FROM events WHERE session_id = ?"
+                + after
                 + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
         int index = 1;
         select.setString(index++, query.sessionId());
@@ -410,12 +410,20 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         List<StoredEvent> events = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
-                        EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
-                        Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
+                events.add(storedEvent(rows));
             }
         }
         return events;
+    }
+
+    /** What a {@link #storedEvent} is read from. */
+    static final String EVENT_COLUMNS = "seq, event_type, playhead, ts, received_at, body";
+
+    /** A row of {@link #EVENT_COLUMNS}. */
+    static StoredEvent storedEvent(ResultSet rows) throws SQLException {
+        return new StoredEvent(rows.getLong("seq"), new ReceivedEvent(EventType.fromWireName(
+                rows.getString("event_type")), rows.getDouble("playhead"), rows.getLong("ts"),
+                Instant.ofEpochMilli(rows.getLong("received_at")), rows.getString("body")));
     }
 
     private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
