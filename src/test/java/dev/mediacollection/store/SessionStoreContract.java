@@ -45,12 +45,14 @@ public abstract class SessionStoreContract {
 
     static Session session(Instant at) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", "sports", "vod",
+                Lifecycle.opened(at, 0));
     }
 
     static Session session(Instant at, String mediaId, String playerName) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, mediaId, playerName, Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, mediaId, playerName, "sports", "vod",
+                Lifecycle.opened(at, 0));
     }
 
     static ReceivedEvent event(EventType type, double playhead, Instant at) {
@@ -86,7 +88,7 @@ public abstract class SessionStoreContract {
         await(store.create(session));
 
         Session sameId = new Session(session.id(), T0.plusSeconds(1), event(EventType.SESSION_START, 0, T0),
-                "other", "other", Lifecycle.opened(T0, 0));
+                "other", "other", "other", "other", Lifecycle.opened(T0, 0));
 
         assertThatThrownBy(() -> await(store.create(sameId)))
                 .hasRootCauseInstanceOf(DuplicateSessionException.class);

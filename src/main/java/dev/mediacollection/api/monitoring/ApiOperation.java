@@ -21,6 +21,7 @@ public enum ApiOperation {
     PREFLIGHT_DOWNLOADED("preflightDownloaded"),
     GET_EVENT_SCHEMA("getEventSchema"),
     LIST_REJECTIONS("listRejections"),
+    GET_REPORT("getReport"),
     OTHER("other");
 
     private static final String PREFIX = ApiPaths.PREFIX + "/";
@@ -67,6 +68,9 @@ public enum ApiOperation {
         }
         if (segment(path, start, "rejections") && path.length() == start + "rejections".length()) {
             return HttpMethod.GET.equals(method) ? LIST_REJECTIONS : OTHER;
+        }
+        if (segment(path, start, "reports") && path.length() == start + "reports".length()) {
+            return HttpMethod.GET.equals(method) ? GET_REPORT : OTHER;
         }
         return OTHER;
     }
