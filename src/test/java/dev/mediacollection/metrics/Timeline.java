@@ -96,6 +96,7 @@ final class Timeline {
     private Session session() {
         ReceivedEvent received = new ReceivedEvent(EventType.SESSION_START, 0, T0, Instant.ofEpochMilli(T0),
                 start.toString());
-        return new Session(SessionIds.next(), Instant.ofEpochMilli(T0), received, "video", "player", lifecycle);
+        return new Session(SessionIds.next(), Instant.ofEpochMilli(T0), received, "video", "player", "channel",
+                "vod", lifecycle);
     }
 }

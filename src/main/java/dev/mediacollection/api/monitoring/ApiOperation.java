@@ -22,6 +22,7 @@ public enum ApiOperation {
     GET_EVENT_SCHEMA("getEventSchema"),
     LIST_FINDINGS("listFindings"),
     LIST_REJECTIONS("listRejections"),
+    GET_REPORT("getReport"),
     OTHER("other");
 
     private static final String PREFIX = ApiPaths.PREFIX + "/";
@@ -71,6 +72,9 @@ public enum ApiOperation {
         }
         if (segment(path, start, "findings") && path.length() == start + "findings".length()) {
             return HttpMethod.GET.equals(method) ? LIST_FINDINGS : OTHER;
+        }
+        if (segment(path, start, "reports") && path.length() == start + "reports".length()) {
+            return HttpMethod.GET.equals(method) ? GET_REPORT : OTHER;
         }
         return OTHER;
     }
