@@ -7,9 +7,6 @@ import java.io.UncheckedIOException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -17,62 +14,56 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The contract at {@code /q/openapi}: the file itself ({@code META-INF/openapi.yaml}, the one the interfaces are
- * generated from and the validator compiled from), as YAML, or as JSON with {@code ?format=json} or
- * {@code Accept: application/json}. Served as it is rather than by SmallRye OpenAPI, which read the document into
- * its model and wrote it out again in both formats at every start-up (docs/performance.md); the JSON form is made
- * on its first request.
+ * generated from and the validator compiled from), as YAML, or in the JSON form the build writes beside it
+ * ({@code META-INF/openapi.json}) with {@code ?format=json} or {@code Accept: application/json}. Served as they are
+ * rather than by SmallRye OpenAPI, which read the document into its model and wrote it out again in both formats at
+ * every start-up (docs/performance.md). Each is read on its first request.
  */
 @ApplicationScoped
 class PublishedContract {
 
     static final String PATH = "/q/openapi";
-    private static final String RESOURCE = "META-INF/openapi.yaml";
 
-    private volatile Buffer yaml;
-    private volatile Buffer json;
+    private final Document yaml = new Document("META-INF/openapi.yaml", "application/yaml;charset=UTF-8");
+    private final Document json = new Document("META-INF/openapi.json", "application/json;charset=UTF-8");
 
     void register(@Observes Router router) {
-        // Off the event loop: the first request of each form reads the file, and JSON's converts it.
+        // Off the event loop: the first request of each form reads its file.
         router.get(PATH).blockingHandler(this::serve);
     }
 
     private void serve(RoutingContext context) {
-        boolean asJson = "json".equalsIgnoreCase(context.request().getParam("format"))
-                || context.request().getParam("format") == null
-                        && String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("application/json");
-        context.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, asJson ? "application/json;charset=UTF-8"
-                        : "application/yaml;charset=UTF-8")
-                .end(asJson ? json() : yaml());
+        String format = context.request().getParam("format");
+        boolean asJson = format == null
+                ? String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("application/json")
+                : "json".equalsIgnoreCase(format);
+        Document document = asJson ? json : yaml;
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, document.mediaType).end(document.content());
     }
 
-    private Buffer yaml() {
-        if (yaml == null) {
-            yaml = Buffer.buffer(read());
+    private static final class Document {
+
+        private final String resource;
+        private final String mediaType;
+        private volatile Buffer content;
+
+        Document(String resource, String mediaType) {
+            this.resource = resource;
+            this.mediaType = mediaType;
         }
-        return yaml;
-    }
 
-    private Buffer json() {
-        if (json == null) {
-            try {
-                json = Buffer.buffer(new ObjectMapper().writeValueAsBytes(
-                        new ObjectMapper(new YAMLFactory()).readTree(yaml().getBytes())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot convert " + RESOURCE + " to JSON", e);
+        Buffer content() {
+            if (content == null) {
+                try (InputStream file = PublishedContract.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (file == null) {
+                        throw new IllegalStateException(resource + " is missing from the classpath");
+                    }
+                    content = Buffer.buffer(file.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        }
-        return json;
-    }
-
-    private static byte[] read() {
-        try (InputStream file = PublishedContract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (file == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return file.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return content;
         }
     }
 }
