@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import dev.mediacollection.store.StoreKind;
 import dev.mediacollection.validation.UnknownKeyPolicy;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -13,8 +16,7 @@ import io.smallrye.config.ConfigMapping;
  * The service's own settings, {@code mc.*} in application.properties or {@code MC_*} in the environment. Their
  * defaults are written once, in application.properties, not with {@code @WithDefault} here: Quarkus fixes
  * {@code quarkus.rest.input-buffer-size} at build time from {@code mc.limits.max-body-size}, and a build-time
- * expression cannot see a mapping's defaults. Their bounds are checked by {@link SettingBounds} as the
- * configuration is read.
+ * expression cannot see a mapping's defaults.
  */
 @ConfigMapping(prefix = "mc")
 public interface CollectorConfig {
@@ -37,6 +39,8 @@ public interface CollectorConfig {
         Optional<String> token();
 
         /** How many of the most recent rejected requests are kept. */
+        @Min(0)
+        @Max(100_000)
         int rejections();
     }
 
@@ -51,6 +55,7 @@ public interface CollectorConfig {
          * Collection requests (POSTs under /api/v1) handled at once; beyond it a request is shed at once with 503
          * and Retry-After instead of queueing without bound.
          */
+        @Min(1)
         int maxInFlight();
     }
 
@@ -93,6 +98,7 @@ public interface CollectorConfig {
         Duration retentionInterval();
 
         /** Threads that serve reads. */
+        @Min(1)
         int readThreads();
 
         GroupCommit groupCommit();
@@ -101,23 +107,29 @@ public interface CollectorConfig {
 
         interface GroupCommit {
             /** Concurrent writer connections on PostgreSQL (the embedded store has one writer). */
+            @Min(1)
             int writers();
 
             /** Most writes in one commit. */
+            @Min(1)
             int maxBatch();
 
             /** How long a writer waits for more writes once it has one. */
             Duration maxDelay();
 
             /** Writes that may wait for a commit; beyond it, 503 rather than an unbounded queue. */
+            @Min(1)
             int queueCapacity();
         }
 
         interface Memory {
             /** Sessions the in-memory store holds before it answers 503. */
+            @Min(1)
+            @Max(100_000_000)
             int maxSessions();
 
             /** Events the in-memory store holds before it answers 503. */
+            @Min(1)
             long maxEvents();
         }
     }
