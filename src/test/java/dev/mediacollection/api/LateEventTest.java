@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -23,11 +22,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.mediacollection.support.Api;
-import dev.mediacollection.support.DrivenClock;
+import dev.mediacollection.support.TestClock;
 import dev.mediacollection.support.Scrape;
 import dev.mediacollection.support.Spec;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -50,15 +48,11 @@ class LateEventTest {
     static final String CLOSED = "mc_sessions_closed_total";
     static final String CORPUS_SESSION = "sdk-corpus/js3/sessions/pause-then-close-3.0.1/";
 
-    public static class ClockDrivenByTheTest implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(DrivenClock.class);
-        }
+    public static class ClockDrivenByTheTest extends TestClock.Driven {
     }
 
     @Inject
-    DrivenClock clock;
+    TestClock clock;
 
     /** A session that played for 27.4 s, then paused (unless {@code paused} is false). */
     static String played(boolean paused) {
