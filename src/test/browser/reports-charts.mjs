@@ -95,6 +95,8 @@ async function totalsShow(page, totals) {
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1500, height: 1250 } });
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${base}/inspector/#reports`);
   await page.locator('#report-form input[name="channel"]').fill(channel);
 
@@ -121,6 +123,7 @@ try {
   assert.equal(later.totals.sessions, 4);
   await chartsShow(page, expected(later, false), later.rows.map((row) => row.key));
   await totalsShow(page, later.totals);
+  assert.deepEqual(pageErrors, []);
   console.log('reports: the charts and totals show what the API reports, by day and by media, as sessions arrive');
 } finally {
   await browser.close();

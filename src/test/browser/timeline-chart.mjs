@@ -57,6 +57,8 @@ const events = [detail.start, ...(await read('/events?order=ts&limit=500')).item
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${base}/inspector/`);
   const row = page.locator('#session-list tbody tr', { hasText: media });
   await row.waitFor({ timeout: 10_000 });
@@ -112,6 +114,19 @@ try {
   }, [drawn.playhead.points[0], drawn.playhead.points.at(-1)]);
   const box = await page.locator('#timeline-chart').boundingBox();
   assert.ok(first[0] < last[0] && last[0] <= box.width && last[1] < first[1], `laid out: ${first} → ${last}`);
+
+  // Hovering names what is under the pointer: a band with its time and metric, a marker with its event.
+  const hover = async (seriesName, point) => {
+    const [x, y] = await page.evaluate(([name, value]) => echarts.getInstanceByDom(
+      document.getElementById('timeline-chart')).convertToPixel({ seriesName: name }, value), [seriesName, point]);
+    await page.mouse.move(box.x + x, box.y + y);
+    const tip = page.locator('#timeline-chart .chart-tooltip');
+    await tip.waitFor({ state: 'visible' });
+    return tip.textContent();
+  };
+  assert.equal(await hover('stalled', [T + 77_500, 10]), 'stalled +65 s – +90 s (25 s, counts toward totalStallingDuration)');
+  assert.equal(await hover('errors', [T + 90_000, 40]), 'error MEDIA_ERR_NETWORK (#15, +90 s)');
+  assert.deepEqual(pageErrors, []);
 
   // Unchanged while nothing arrives: polling the detail does not read the timeline again.
   const timelineReads = [];

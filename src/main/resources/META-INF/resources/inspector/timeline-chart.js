@@ -98,7 +98,7 @@ const timelineChart = (() => {
         data: [...ACTIVITIES.map(([activity]) => ({ name: activity, icon: 'rect' })), { name: 'playhead' },
           ...MARKERS.map(([name, , symbol]) => ({ name, icon: symbol }))],
       },
-      tooltip: { trigger: 'item', confine: true },
+      tooltip: { trigger: 'item', confine: true, className: 'chart-tooltip' },
       grid: { left: 48, right: 16, top: 64, bottom: 28 },
       xAxis: { type: 'time', min: t0, max: Math.max(timeline.computedUpTo, events[events.length - 1].ts) },
       yAxis: { type: 'value', name: 'playhead (s)', nameGap: 10, min: 0 },
