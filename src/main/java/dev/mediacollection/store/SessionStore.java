@@ -88,4 +88,9 @@ public interface SessionStore {
      */
     CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
             BiFunction<Session, List<StoredEvent>, MediaMetrics> replay);
+
+    /** The store's outbox, for the stores that keep one (the durable ones); see {@link Outbox}. */
+    default Optional<Outbox> outbox() {
+        return Optional.empty();
+    }
 }

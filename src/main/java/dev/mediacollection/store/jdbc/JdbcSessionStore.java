@@ -5,11 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +40,9 @@ import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.ReportQuery;
+import dev.mediacollection.store.Outbox;
+import dev.mediacollection.store.OutboxBacklog;
+import dev.mediacollection.store.OutboxEntry;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -46,7 +52,7 @@ import dev.mediacollection.store.StoreUnavailableException;
  * {@code db/migration}). Writes go through {@link GroupCommit}; an acknowledgement follows the commit. Reads run on
  * their own threads, never on the caller's.
  */
-public final class JdbcSessionStore implements SessionStore, AutoCloseable {
+public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseable {
 
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
             + " closed_at, close_cause, end_ts, event_count";
@@ -58,21 +64,28 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
     static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
+    /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
+    private static final String LEASE_LOCK_KEY = "~outbox-lease";
+    private static final String INSERT_OUTBOX = "INSERT INTO outbox (destination, session_id, seq, kind, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)";
 
     private final GroupCommit writes;
     private final DataSource reads;
     private final SqlDialect dialect;
     private final SessionTimeouts timeouts;
+    /** Where every announcing write leaves an outbox entry; none: the outbox is not written at all. */
+    private final List<String> destinations;
     private final ExecutorService readers;
     /** The write probe under way, shared by everyone who asks meanwhile: asking often never queues more probes. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
     JdbcSessionStore(GroupCommit writes, DataSource reads, SqlDialect dialect, SessionTimeouts timeouts,
-            int readThreads) {
+            int readThreads, Set<String> destinations) {
         this.writes = writes;
         this.reads = reads;
         this.dialect = dialect;
         this.timeouts = timeouts;
+        this.destinations = List.copyOf(new TreeSet<>(destinations));
         this.readers = Executors.newFixedThreadPool(readThreads, runnable -> {
             Thread thread = new Thread(runnable, dialect.name().toLowerCase(Locale.ROOT) + "-reader");
             thread.setDaemon(true);
@@ -97,6 +110,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             for (ReceivedEvent event : events) {
                 insertEvent(statements, session.id(), ++sequence, event);
             }
+            announceCreated(statements, session, sequence);
             return true;
         }).thenCompose(created -> created
                 ? CompletableFuture.<Void>completedFuture(null)
@@ -122,6 +136,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             if (admission instanceof Admission.Refused refused) {
                 if (refused.expiredNow()) {
                     updateLifecycle(statements, sessionId, refused.standing(), eventCount);
+                    announce(statements, sessionId, OutboxEntry.Kind.CLOSED, eventCount, event.receivedAt());
                 }
                 return new AppendResult.SessionClosed(refused.standing(), refused.expiredNow(), refused.refusal());
             }
@@ -132,6 +147,12 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
             updateLifecycle(statements, sessionId, kept.next(), sequence);
+            announce(statements, sessionId, OutboxEntry.Kind.EVENT, sequence, event.receivedAt());
+            // Closed by this event (sessionEnd), or kept late after its sessionEnd: the close is announced again,
+            // so that the last close record's final metrics include every event the session kept.
+            if (!kept.next().state().takesEvents()) {
+                announce(statements, sessionId, OutboxEntry.Kind.CLOSED, sequence, event.receivedAt());
+            }
             return new AppendResult.Appended(sequence, kept.next(), kept.late());
         });
     }
@@ -145,6 +166,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
         return writes.submit(statements -> {
             Map<String, Lifecycle> candidates = new LinkedHashMap<>();
+            Map<String, Long> eventCounts = new LinkedHashMap<>();
             // In id order, as appends lock rows, so that concurrent writers never deadlock.
             PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
                     + " FROM sessions WHERE state IN " + OPEN_STATES
@@ -154,10 +176,12 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     candidates.put(rows.getString("id"), lifecycle(rows));
+                    eventCounts.put(rows.getString("id"), rows.getLong("event_count"));
                 }
             }
             int idle = 0;
             int stalled = 0;
+            Map<String, Long> closed = new LinkedHashMap<>();
             PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
                     + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
                     + " AND last_event_at = ? AND last_playhead_change_at = ?");
@@ -173,6 +197,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                     update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
                     update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
                     if (update.executeUpdate() == 1) {
+                        closed.put(candidate.getKey(), eventCounts.get(candidate.getKey()));
                         if (expiry.get().cause() == CloseCause.IDLE) {
                             idle++;
                         } else {
@@ -181,6 +206,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                     }
                 }
             }
+            announceClosed(statements, closed, now);
             return new ExpiredSessions(idle, stalled);
         });
     }
@@ -188,7 +214,11 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     @Override
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
         return writes.submit(statements -> {
-            String closedBefore = "SELECT id FROM sessions WHERE state NOT IN " + OPEN_STATES + " AND closed_at < ?";
+            // A session whose outbox entries are not all relayed yet stays until they are: none is ever skipped.
+            String closedBefore = "SELECT sessions.id FROM sessions"
+                    + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
+                    + " WHERE sessions.state NOT IN " + OPEN_STATES + " AND sessions.closed_at < ?"
+                    + " AND outbox.session_id IS NULL";
             for (String table : new String[] { "events", "session_starts", MetricsTable.TABLE }) {
                 PreparedStatement dependents = statements.prepare(
                         "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
@@ -473,6 +503,180 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                 Instant.ofEpochMilli(rows.getLong("last_playhead_change_at")),
                 closed ? Instant.ofEpochMilli(closedAt) : null, cause == null ? null : CloseCause.valueOf(cause),
                 ended ? endTs : null);
+    }
+
+    // --- outbox ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(this);
+    }
+
+    /** A live session announces its opening; a downloaded one arrives whole and closed, with its events. */
+    private void announceCreated(Statements statements, Session session, long events) throws SQLException {
+        if (session.lifecycle().state().takesEvents()) {
+            announce(statements, session.id(), OutboxEntry.Kind.OPENED, 0, session.createdAt());
+        } else {
+            announce(statements, session.id(), OutboxEntry.Kind.DOWNLOADED, events, session.createdAt());
+            announce(statements, session.id(), OutboxEntry.Kind.CLOSED, events, session.createdAt());
+        }
+    }
+
+    private void announce(Statements statements, String sessionId, OutboxEntry.Kind kind, long sequence, Instant at)
+            throws SQLException {
+        if (destinations.isEmpty()) {
+            return;
+        }
+        PreparedStatement insert = statements.prepare(INSERT_OUTBOX);
+        for (String destination : destinations) {
+            setOutboxEntry(insert, destination, sessionId, kind, sequence, at);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The sessions a sweep expired, with their event counts: one batch, so that a large sweep stays one trip. */
+    private void announceClosed(Statements statements, Map<String, Long> closed, Instant at) throws SQLException {
+        if (destinations.isEmpty() || closed.isEmpty()) {
+            return;
+        }
+        PreparedStatement insert = statements.prepare(INSERT_OUTBOX);
+        insert.clearBatch();
+        for (Map.Entry<String, Long> session : closed.entrySet()) {
+            for (String destination : destinations) {
+                setOutboxEntry(insert, destination, session.getKey(), OutboxEntry.Kind.CLOSED, session.getValue(), at);
+                insert.addBatch();
+            }
+        }
+        insert.executeBatch();
+    }
+
+    private static void setOutboxEntry(PreparedStatement insert, String destination, String sessionId,
+            OutboxEntry.Kind kind, long sequence, Instant at) throws SQLException {
+        insert.setString(1, destination);
+        insert.setString(2, sessionId);
+        insert.setLong(3, sequence);
+        insert.setString(4, kind.name());
+        insert.setLong(5, at.toEpochMilli());
+    }
+
+    /**
+     * One query for a whole batch: each entry with the request it announces, the event by its sequence or the
+     * session's start (whose arrival is the session's creation).
+     */
+    @Override
+    public CompletionStage<List<OutboxEntry>> pending(String destination, int limit) {
+        return read(statements -> {
+            PreparedStatement select = statements.prepare("SELECT outbox.position, outbox.session_id, outbox.seq,"
+                    + " outbox.kind, outbox.created_at, events.event_type, events.playhead, events.ts,"
+                    + " events.received_at, events.body, start.playhead AS start_playhead, start.ts AS start_ts,"
+                    + " start.body AS start_body, sessions.created_at AS opened_at"
+                    + " FROM outbox"
+                    + " LEFT JOIN events ON outbox.kind = '" + OutboxEntry.Kind.EVENT + "'"
+                    + " AND events.session_id = outbox.session_id AND events.seq = outbox.seq"
+                    + " LEFT JOIN session_starts start ON outbox.kind IN ('" + OutboxEntry.Kind.OPENED + "','"
+                    + OutboxEntry.Kind.DOWNLOADED + "') AND start.session_id = outbox.session_id"
+                    + " LEFT JOIN sessions ON sessions.id = start.session_id"
+                    + " WHERE outbox.destination = ? ORDER BY outbox.position LIMIT ?");
+            select.setString(1, destination);
+            select.setInt(2, limit);
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(outboxEntry(rows));
+                }
+            }
+            return entries;
+        });
+    }
+
+    private static OutboxEntry outboxEntry(ResultSet rows) throws SQLException {
+        OutboxEntry.Kind kind = OutboxEntry.Kind.valueOf(rows.getString("kind"));
+        Optional<ReceivedEvent> request = Optional.empty();
+        if (rows.getString("body") != null) {
+            request = Optional.of(new ReceivedEvent(EventType.fromWireName(rows.getString("event_type")),
+                    rows.getDouble("playhead"), rows.getLong("ts"), Instant.ofEpochMilli(rows.getLong("received_at")),
+                    rows.getString("body")));
+        } else if (rows.getString("start_body") != null) {
+            request = Optional.of(new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
+                    rows.getLong("start_ts"), Instant.ofEpochMilli(rows.getLong("opened_at")),
+                    rows.getString("start_body")));
+        }
+        return new OutboxEntry(rows.getLong("position"), rows.getString("session_id"), kind, rows.getLong("seq"),
+                Instant.ofEpochMilli(rows.getLong("created_at")), request);
+    }
+
+    /** Exactly the given positions: on PostgreSQL a lower position can commit after a higher one was relayed. */
+    @Override
+    public CompletionStage<Void> remove(String destination, Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Long> removed = List.copyOf(positions);
+        return writes.submit(statements -> {
+            PreparedStatement delete = statements.prepare("DELETE FROM outbox WHERE position = ? AND destination = ?");
+            delete.clearBatch();
+            for (long position : removed) {
+                delete.setLong(1, position);
+                delete.setString(2, destination);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<OutboxBacklog> backlog(String destination) {
+        return read(statements -> {
+            PreparedStatement select = statements.prepare(
+                    "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE destination = ?");
+            select.setString(1, destination);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                long pending = rows.getLong(1);
+                long oldest = rows.getLong(2);
+                return new OutboxBacklog(pending,
+                        rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+            }
+        });
+    }
+
+    /**
+     * The first owner creates the row; later, the row changes hands only once its lease ran out. On PostgreSQL a
+     * competing update waits for the row and then sees the winner's lease, so two instances never both hold it.
+     */
+    @Override
+    public CompletionStage<Boolean> lease(String destination, String owner, Instant now, Instant until) {
+        return writes.submit(LEASE_LOCK_KEY, statements -> {
+            PreparedStatement insert = statements.prepare("INSERT INTO outbox_leases (destination, owner, expires_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (destination) DO NOTHING");
+            insert.setString(1, destination);
+            insert.setString(2, owner);
+            insert.setLong(3, until.toEpochMilli());
+            if (insert.executeUpdate() == 1) {
+                return true;
+            }
+            PreparedStatement update = statements.prepare("UPDATE outbox_leases SET owner = ?, expires_at = ?"
+                    + " WHERE destination = ? AND (owner = ? OR expires_at <= ?)");
+            update.setString(1, owner);
+            update.setLong(2, until.toEpochMilli());
+            update.setString(3, destination);
+            update.setString(4, owner);
+            update.setLong(5, now.toEpochMilli());
+            return update.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> release(String destination, String owner) {
+        return writes.submit(LEASE_LOCK_KEY, statements -> {
+            PreparedStatement delete = statements.prepare(
+                    "DELETE FROM outbox_leases WHERE destination = ? AND owner = ?");
+            delete.setString(1, destination);
+            delete.setString(2, owner);
+            delete.executeUpdate();
+            return null;
+        });
     }
 
     /** Commits every write already queued, then releases threads and connections. */
