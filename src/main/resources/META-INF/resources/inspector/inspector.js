@@ -87,6 +87,7 @@ async function refreshDetail() {
   });
   $('#detail-metrics').replaceChildren(...facts(metrics));
   $('#timeline').replaceChildren(...[session.start, ...events.items].map(timelineEntry));
+  await timelineChart.show(session);
 }
 
 function facts(entries) {
@@ -187,7 +188,7 @@ function report(error) {
 
 async function refresh() {
   try {
-    await (state.tab === 'sessions' ? refreshSessions() : refreshRejections());
+    await { sessions: refreshSessions, rejections: refreshRejections, reports: reportsView.refresh }[state.tab]();
     $('#status').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     report(error);

@@ -42,6 +42,16 @@ class BrowserIT {
         run("swagger-ui.mjs");
     }
 
+    @Test
+    void theInspectorDrawsASessionsTimelineFromItsEvents() throws Exception {
+        run("timeline-chart.mjs");
+    }
+
+    @Test
+    void theInspectorChartsTheReportsAsSessionsArrive() throws Exception {
+        run("reports-charts.mjs");
+    }
+
     private static void run(String script) throws IOException, InterruptedException {
         NodeScript.requirePackages(SCRIPTS, "playwright-core");
         Path data = Files.createTempDirectory(Path.of("target"), "browser-data").toAbsolutePath();

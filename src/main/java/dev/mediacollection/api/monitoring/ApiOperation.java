@@ -17,6 +17,7 @@ public enum ApiOperation {
     TRACK_EVENT("trackEvent"),
     LIST_EVENTS("listEvents"),
     PREFLIGHT_EVENTS("preflightEvents"),
+    GET_SESSION_TIMELINE("getSessionTimeline"),
     UPLOAD_DOWNLOADED_SESSION("uploadDownloadedSession"),
     PREFLIGHT_DOWNLOADED("preflightDownloaded"),
     GET_EVENT_SCHEMA("getEventSchema"),
@@ -55,6 +56,9 @@ public enum ApiOperation {
             }
             if (idEnd < 0) {
                 return HttpMethod.GET.equals(method) ? GET_SESSION : OTHER;
+            }
+            if (path.length() == idEnd + "/timeline".length() && path.startsWith("/timeline", idEnd)) {
+                return HttpMethod.GET.equals(method) ? GET_SESSION_TIMELINE : OTHER;
             }
             return path.length() == idEnd + "/events".length() && path.startsWith("/events", idEnd)
                     ? byMethod(method, TRACK_EVENT, LIST_EVENTS, PREFLIGHT_EVENTS)
