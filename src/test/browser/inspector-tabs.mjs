@@ -9,9 +9,10 @@ import { launchBrowser, post } from './browser.mjs';
 const [base] = process.argv.slice(2);
 const media = `tabs-${randomUUID()}`;
 
-// A refused request, so that the rejections tab has something to show.
+// A refused request (its playhead is no number: refused by every profile), so that the rejections tab has something
+// to show.
 const refused = await post(`${base}/api/v1/sessions`, {
-  playerTime: { playhead: 0, ts: 1_764_147_600_000 }, eventType: 'sessionStart', params: { 'media.id': media },
+  playerTime: { playhead: 'zero', ts: 1_764_147_600_000 }, eventType: 'sessionStart', params: { 'media.id': media },
 });
 assert.equal(refused.status, 400);
 

@@ -62,8 +62,11 @@ try {
   assert.equal(await page.locator('#timeline > li').count(), 8);
   await page.screenshot({ path: `${screenshots}/inspector-session.png` });
 
-  // A request the service refuses appears with its problem, the violations marked on the body.
-  const refused = await post(`${base}/api/v1/sessions`, { ...start, params: { ...start.params, 'media.lenght': 60 } });
+  // A request the service refuses (its playhead is no number) appears with its problem, every violation marked on
+  // the body.
+  const refused = await post(`${base}/api/v1/sessions`, {
+    ...start, playerTime: { playhead: 'zero', ts: start.playerTime.ts }, params: { ...start.params, 'media.lenght': 60 },
+  });
   assert.equal(refused.status, 400);
   await page.getByRole('button', { name: 'Rejected requests' }).click();
   const rejection = page.locator('#rejection-list > li', { hasText: media }).first();

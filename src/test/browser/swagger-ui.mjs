@@ -1,5 +1,5 @@
 // Swagger UI in a real browser: POST /api/v1/sessions tried out with the contract's example answers 201 with the
-// Location header; an invalid body answers 400 with its problem.
+// Location header; a body the service cannot keep answers 400 with its problem.
 //
 //   node src/test/browser/swagger-ui.mjs <base-url> <screenshot-dir>
 import assert from 'node:assert/strict';
@@ -24,10 +24,11 @@ try {
   assert.match(headers, /location: \/api\/v1\/sessions\/[0-9a-f]{64}/i, 'the Location header is shown');
   await operation.locator('.live-responses-table').screenshot({ path: `${screenshots}/swagger-ui-201.png` });
 
-  // The example, with a typo: the answer is the problem, naming the key.
+  // The example with a playhead that is no number (refused by every profile) and a typo: the answer is the problem,
+  // naming both.
   const body = operation.locator('textarea.body-param__text');
   const example = await body.inputValue();
-  await body.fill(example.replace('"media.length"', '"media.lenght"'));
+  await body.fill(example.replace('"media.length"', '"media.lenght"').replace(/"playhead": *0/, '"playhead": "zero"'));
   await operation.getByRole('button', { name: 'Execute' }).click();
   await live.locator('.response-col_status').filter({ hasText: '400' }).waitFor();
   const problem = await live.locator('.response-col_description').textContent();

@@ -95,8 +95,9 @@ await call('POST', '/api/v1/sessions', { body: { ...start('x'), eventType: 'play
   invalidRequest: true });
 // (Malformed JSON never reaches the service through Prism, which answers it itself; the REST Assured tests check
 // that 400 against the contract.)
+// Sent as text/plain (Adobe's Media JS 3.0.1 sets no type): read as JSON and kept under the default profile.
 await call('POST', '/api/v1/sessions', { raw: JSON.stringify(start('x')), headers: { 'Content-Type': 'text/plain' },
-  expect: 400, invalidRequest: true });
+  expect: 201, invalidRequest: true });
 await call('POST', '/api/v1/sessions', { body: { ...start('x'), padding: 'x'.repeat(1_100_000) }, expect: 413,
   invalidRequest: true });
 
@@ -114,6 +115,8 @@ await call('GET', `/api/v1/sessions/${'0'.repeat(64)}`, { headers: auth, expect:
 await call('GET', `/api/v1/sessions/${session}/events?order=ts&limit=5`, { headers: auth, expect: 200 });
 await call('GET', `/api/v1/sessions/${'0'.repeat(64)}/events`, { headers: auth, expect: 404 });
 await call('GET', '/api/v1/rejections?limit=20', { headers: auth, expect: 200 });
+await call('GET', '/api/v1/findings?limit=20', { headers: auth, expect: 200 });
+await call('GET', '/api/v1/findings?cursor=x', { headers: auth, expect: 400 });
 await call('GET', '/api/v1/rejections', { expect: 401, invalidRequest: true });
 
 // --- a full store: 503 with Retry-After --------------------------------------------------------------------------

@@ -78,14 +78,22 @@ async function main(): Promise<void> {
     await events.trackEvent({ sessionId: session, mediaEvent: event });
   }
 
-  // 400: every violation at once, each with its pointer.
-  const bad = sessionStart(media);
-  bad.playerTime.playhead = -1;
-  bad.params.mediaLength = -60;
-  const refused = await problemOf(sessions.createSession({ sessionStart: bad }), 400);
+  // A mistake the service can keep is kept (default profile), and read back as a finding.
+  const kept = sessionStart(media);
+  kept.playerTime.playhead = -1;
+  const keptSession = await sessions.getSession({ sessionId: await open(kept) });
+  assert.equal(keptSession.findingCount, 1);
+  assert.deepEqual(keptSession.start.findings,
+    [{ rule: 'minimum', pointer: '/playerTime/playhead', message: 'must be at least 0' }]);
+
+  // 400 for one it cannot (no playerTime): every violation at once, each with its pointer and rule.
+  const bad: Partial<SessionStart> = sessionStart(media);
+  delete bad.playerTime;
+  bad.params!.mediaLength = -60;
+  const refused = await problemOf(sessions.createSession({ sessionStart: bad as SessionStart }), 400);
   assert.equal(refused.type, '/problems/schema-violation');
-  assert.deepEqual(refused.errors?.map((error) => error.pointer).sort(),
-    ['/params/media.length', '/playerTime/playhead']);
+  assert.deepEqual(refused.errors?.map((error) => `${error.rule} ${error.pointer}`).sort(),
+    ['minimum /params/media.length', 'required /playerTime']);
 
   // 404 for a session that never existed, 410 for one that ended.
   const ping: MediaEvent = { eventType: 'ping', playerTime: at(60, 90_000) };

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Min;
 
 import dev.mediacollection.store.StoreKind;
 import dev.mediacollection.stream.StreamKind;
-import dev.mediacollection.validation.UnknownKeyPolicy;
+import dev.mediacollection.validation.ValidationProfile;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 
@@ -102,8 +102,12 @@ public interface CollectorConfig {
     }
 
     interface Validation {
-        /** {@code reject}: unknown keys are a 400, as in Adobe's schemas. {@code accept}: kept and logged. */
-        UnknownKeyPolicy unknownKeys();
+        /**
+         * Which rules of the contract refuse a request ({@code 400}) and which are kept with it as findings:
+         * {@code lenient} refuses only what cannot be kept, {@code adobe} what Adobe's published schemas refuse,
+         * {@code strict} every rule.
+         */
+        ValidationProfile profile();
     }
 
     interface Sessions {

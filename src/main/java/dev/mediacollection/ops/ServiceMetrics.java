@@ -2,6 +2,7 @@ package dev.mediacollection.ops;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +17,11 @@ import dev.mediacollection.api.monitoring.RequestObserver;
 import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.stream.RelayObserver;
 import dev.mediacollection.tracking.TrackingObserver;
+import dev.mediacollection.validation.Rule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -44,6 +47,7 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
     private final Map<Integer, Timer> requests = new ConcurrentHashMap<>();
     private final Counter[] rejections = new Counter[ProblemType.values().length + 1];
     private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
+    private final Map<String, Counter> findings = new ConcurrentHashMap<>();
     private final AtomicLong openSessions = new AtomicLong();
     private final Timer commits;
     private final DistributionSummary groupSizes;
@@ -68,6 +72,12 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
                     .tag("cause", cause.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
+        // Rule ids are the service's own closed set: every rule a body can break starts at zero.
+        for (Rule rule : Rule.values()) {
+            if (rule.ofBodies()) {
+                findings.put(rule.id(), findingCounter(rule.id()));
+            }
+        }
         Gauge.builder("mc.sessions.open", openSessions, AtomicLong::get)
                 .description("Sessions that take events, in the whole store; refreshed after each expiry sweep")
                 .register(registry);
@@ -90,6 +100,14 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
         return Counter.builder("mc.rejections")
                 .description("Players' requests refused with a problem, by problem type")
                 .tag("type", type)
+                .register(registry);
+    }
+
+    private Counter findingCounter(String rule) {
+        return Counter.builder("mc.findings")
+                .description("Findings kept with accepted requests: rules they broke that the profile did not refuse,"
+                        + " by rule")
+                .tag("rule", rule)
                 .register(registry);
     }
 
@@ -145,6 +163,14 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
     @Override
     public void openSessions(long count) {
         openSessions.set(count);
+    }
+
+    @Override
+    public void findingsKept(List<Finding> kept) {
+        for (Finding finding : kept) {
+            Counter counter = findings.get(finding.rule());
+            (counter != null ? counter : findings.computeIfAbsent(finding.rule(), this::findingCounter)).increment();
+        }
     }
 
     // --- store (writer threads) ---------------------------------------------------------------------------------

@@ -20,4 +20,9 @@ public record Session(String id, Instant createdAt, ReceivedEvent start, String 
     public Session withLifecycle(Lifecycle next) {
         return new Session(id, createdAt, start, mediaId, playerName, channel, contentType, next);
     }
+
+    /** The same session with its {@code sessionStart} as read back with its findings. */
+    public Session withStart(ReceivedEvent request) {
+        return new Session(id, createdAt, request, mediaId, playerName, channel, contentType, lifecycle);
+    }
 }

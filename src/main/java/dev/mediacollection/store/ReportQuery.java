@@ -23,9 +23,10 @@ public record ReportQuery(ReportDimension groupBy, Optional<Instant> from, Optio
         return from.map(start -> !created.isBefore(start)).orElse(true)
                 && to.map(created::isBefore).orElse(true)
                 && state.map(wanted -> wanted == session.lifecycle().state()).orElse(true)
-                && mediaId.map(session.mediaId()::equals).orElse(true)
-                && playerName.map(session.playerName()::equals).orElse(true)
-                && channel.map(session.channel()::equals).orElse(true)
-                && contentType.map(session.contentType()::equals).orElse(true);
+                // A session kept without a param (a validation profile may keep one) matches no value of it.
+                && mediaId.map(wanted -> wanted.equals(session.mediaId())).orElse(true)
+                && playerName.map(wanted -> wanted.equals(session.playerName())).orElse(true)
+                && channel.map(wanted -> wanted.equals(session.channel())).orElse(true)
+                && contentType.map(wanted -> wanted.equals(session.contentType())).orElse(true);
     }
 }

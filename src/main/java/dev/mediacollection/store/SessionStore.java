@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import dev.mediacollection.metrics.MediaMetrics;
 import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
@@ -18,6 +19,9 @@ import dev.mediacollection.session.StoredSession;
  * Where sessions and their events are kept. Every write completes only once the store has accepted the data, so
  * an acknowledgement to the player is a promise that the data is kept. A write the store cannot take fails with
  * {@link StoreUnavailableException}; nothing of it is kept.
+ *
+ * <p>A request's findings ({@link ReceivedEvent#findings()}) are kept with it, in the same write: a request is
+ * stored with all of its findings or not at all. A request without findings writes nothing more than before.
  */
 public interface SessionStore {
 
@@ -44,11 +48,14 @@ public interface SessionStore {
     /** Sessions newest first, filtered and paged. */
     CompletionStage<List<StoredSession>> list(SessionQuery query);
 
-    /** All of the session's events in arrival order (empty for an unknown session). */
+    /** All of the session's events in arrival order, with their findings (empty for an unknown session). */
     CompletionStage<List<StoredEvent>> events(String sessionId);
 
-    /** A page of the session's events. */
+    /** A page of the session's events, with their findings. */
     CompletionStage<List<StoredEvent>> events(EventQuery query);
+
+    /** Findings across sessions, newest first (by the arrival of their request), paged. */
+    CompletionStage<List<RecordedFinding>> findings(FindingQuery query);
 
     /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
     CompletionStage<ExpiredSessions> expireSessions(Instant now);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mediacollection.metrics.MetricsCalculator;
 import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
@@ -24,6 +25,9 @@ import dev.mediacollection.store.SessionStore;
  * ({@code closed}, with its cause and final metrics). A downloaded session becomes a {@code downloaded} record for its
  * {@code sessionStart} followed by an {@code event} record per event: records stay as small as a request, whatever
  * the size of an upload.
+ *
+ * <p>A request's record carries its findings, the rules it broke that the validation profile kept rather than
+ * refused, as the read-back API shows them (an empty list when it broke none).
  *
  * <p>The body is written into the record as the bytes received (a JSON value, not a string holding JSON): it
  * passed the contract's parser, so it is one valid JSON value, and consumers get exactly what the player sent,
@@ -102,6 +106,17 @@ public final class StreamRecords {
             json.writeStringField("receivedAt", request.receivedAt().toString());
             json.writeFieldName("body");
             json.writeRawValue(request.body());
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : request.findings()) {
+                json.writeStartObject();
+                json.writeStringField("rule", finding.rule());
+                if (finding.pointer() != null) {
+                    json.writeStringField("pointer", finding.pointer());
+                }
+                json.writeStringField("message", finding.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
         });
     }
 

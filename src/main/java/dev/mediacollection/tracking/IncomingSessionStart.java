@@ -1,7 +1,8 @@
 package dev.mediacollection.tracking;
 
 /**
- * A valid {@code sessionStart} request, with what sessions are looked up and reported by.
+ * An accepted {@code sessionStart} request, with what sessions are looked up and reported by. Each of those is
+ * {@code null} when a profile kept the request without it (or with a value of another type).
  *
  * @param event       the request
  * @param mediaId     its {@code params["media.id"]}

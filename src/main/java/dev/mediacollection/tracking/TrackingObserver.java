@@ -1,6 +1,9 @@
 package dev.mediacollection.tracking;
 
+import java.util.List;
+
 import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.Finding;
 
 /** Told what happens to sessions, for monitoring. It must return at once and never throw. */
 public interface TrackingObserver {
@@ -13,4 +16,7 @@ public interface TrackingObserver {
 
     /** The store holds this many sessions that take events (every instance's). */
     void openSessions(long count);
+
+    /** A request was stored with these findings (never called for a request without any). */
+    void findingsKept(List<Finding> findings);
 }

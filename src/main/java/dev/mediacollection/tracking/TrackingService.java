@@ -47,7 +47,11 @@ public class TrackingService {
         ReceivedEvent received = received(start.event(), clock.instant());
         Lifecycle lifecycle = Lifecycle.opened(received.receivedAt(), received.playhead());
         return withFreshId(id -> store.create(new Session(id, received.receivedAt(), received, start.mediaId(),
-                start.playerName(), start.channel(), start.contentType(), lifecycle)));
+                start.playerName(), start.channel(), start.contentType(), lifecycle)))
+                .thenApply(id -> {
+                    kept(received);
+                    return id;
+                });
     }
 
     /**
@@ -62,13 +66,18 @@ public class TrackingService {
         List<ReceivedEvent> events = following.stream().map(event -> received(event, now)).toList();
         Lifecycle lifecycle = Lifecycle.opened(now, start.playhead());
         for (ReceivedEvent event : events) {
-            lifecycle = lifecycle.after(event);
+            // A profile may keep events after the batch's sessionEnd: kept, but the session closed there.
+            if (lifecycle.state().takesEvents()) {
+                lifecycle = lifecycle.after(event);
+            }
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
         return withFreshId(id -> store.create(new Session(id, now, start, sessionStart.mediaId(),
                 sessionStart.playerName(), sessionStart.channel(), sessionStart.contentType(), closed), events))
                 .thenApply(id -> {
                     observer.sessionsClosed(CloseCause.DOWNLOADED, 1);
+                    kept(start);
+                    events.forEach(this::kept);
                     return id;
                 });
     }
@@ -79,7 +88,11 @@ public class TrackingService {
             // Never handed out, so never existed: spare the store the lookup.
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
-        return store.append(sessionId, received(event, clock.instant())).thenApply(result -> {
+        ReceivedEvent received = received(event, clock.instant());
+        return store.append(sessionId, received).thenApply(result -> {
+            if (result instanceof AppendResult.Appended) {
+                kept(received);
+            }
             if (result instanceof AppendResult.Appended appended && !appended.late()
                     && !appended.lifecycle().state().takesEvents()) {
                 observer.sessionsClosed(appended.lifecycle().closeCause(), 1);
@@ -120,7 +133,13 @@ public class TrackingService {
     }
 
     private static ReceivedEvent received(IncomingEvent event, Instant at) {
-        return new ReceivedEvent(event.type(), event.playhead(), event.ts(), at, event.body());
+        return new ReceivedEvent(event.type(), event.playhead(), event.ts(), at, event.body(), event.findings());
+    }
+
+    private void kept(ReceivedEvent event) {
+        if (!event.findings().isEmpty()) {
+            observer.findingsKept(event.findings());
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {

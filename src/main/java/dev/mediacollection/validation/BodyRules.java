@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Rules on a whole request body that OpenAPI 3.0 cannot state (it has no keyword for "the first element" or for
- * rules across elements). The contract names them in {@code x-body-rules} next to the body's schema and
- * describes them in prose; an unknown name stops the service at start-up.
+ * rules across elements). The contract names them in {@code x-body-rules} next to the body's schema, says in its
+ * {@code x-refused-by} which profile refuses each, and describes them in prose; an unknown name stops the service at
+ * start-up.
  */
 final class BodyRules {
 
@@ -15,19 +16,41 @@ final class BodyRules {
     private static final String SESSION_END = "sessionEnd";
     private static final String DOWNLOADED = "media.downloaded";
 
-    private BodyRules() {
+    private final Refusals refusals;
+
+    private BodyRules(Refusals refusals) {
+        this.refusals = refusals;
     }
 
-    static BiConsumer<JsonNode, ValidationReport> named(String name, String location) {
-        return switch (name) {
-            case "downloaded-session-order" -> BodyRules::downloadedSessionOrder;
-            case "downloaded-flag-matches-shape" -> BodyRules::downloadedFlagMatchesShape;
-            default -> throw new IllegalStateException("Unknown x-body-rules entry " + name + " at " + location);
-        };
+    static BiConsumer<JsonNode, ValidationReport> named(String name, Refusals refusals, String location) {
+        BodyRules rules = new BodyRules(refusals);
+        Rule rule = Rule.ofId(name);
+        if (rule == Rule.DOWNLOADED_SESSION_START) {
+            return rules::downloadedSessionStart;
+        }
+        if (rule == Rule.DOWNLOADED_SESSION_ORDER) {
+            return rules::downloadedSessionOrder;
+        }
+        if (rule == Rule.DOWNLOADED_FLAG_MATCHES_SHAPE) {
+            return rules::downloadedFlagMatchesShape;
+        }
+        throw new IllegalStateException("Unknown x-body-rules entry " + name + " at " + location);
     }
 
-    /** A downloaded session is its sessionStart, then its events: one sessionStart, first; nothing after sessionEnd. */
-    static void downloadedSessionOrder(JsonNode body, ValidationReport report) {
+    /** A downloaded session is its sessionStart, then its events: the first element opens it. */
+    void downloadedSessionStart(JsonNode body, ValidationReport report) {
+        if (!body.isArray() || body.isEmpty()) {
+            return;
+        }
+        String type = body.get(0).path("eventType").textValue();
+        if (type != null && !type.equals(SESSION_START)) {
+            violation(report, JsonPath.ROOT.child(0).child("eventType"), Rule.DOWNLOADED_SESSION_START,
+                    "must be \"sessionStart\": a downloaded session starts with its sessionStart");
+        }
+    }
+
+    /** One sessionStart only; nothing after sessionEnd. */
+    void downloadedSessionOrder(JsonNode body, ValidationReport report) {
         if (!body.isArray()) {
             return;
         }
@@ -35,15 +58,13 @@ final class BodyRules {
         for (int i = 0; i < body.size(); i++) {
             String type = body.get(i).path("eventType").textValue();
             JsonPath at = JsonPath.ROOT.child(i);
-            if (i == 0 && type != null && !type.equals(SESSION_START)) {
-                report.violation(at.child("eventType"),
-                        "must be \"sessionStart\": a downloaded session starts with its sessionStart");
-            } else if (i > 0 && SESSION_START.equals(type)) {
-                report.violation(at.child("eventType"),
+            if (i > 0 && SESSION_START.equals(type)) {
+                violation(report, at.child("eventType"), Rule.DOWNLOADED_SESSION_ORDER,
                         "must not be \"sessionStart\": only the first element opens the session");
             }
             if (end >= 0) {
-                report.violation(at, "comes after the sessionEnd at /" + end + "; nothing may follow sessionEnd");
+                violation(report, at, Rule.DOWNLOADED_SESSION_ORDER,
+                        "comes after the sessionEnd at /" + end + "; nothing may follow sessionEnd");
             } else if (SESSION_END.equals(type)) {
                 end = i;
             }
@@ -54,10 +75,10 @@ final class BodyRules {
      * {@code media.downloaded: true} marks a downloaded session: required on the first element of the deprecated
      * array form, refused on a live (single object) sessionStart.
      */
-    static void downloadedFlagMatchesShape(JsonNode body, ValidationReport report) {
+    void downloadedFlagMatchesShape(JsonNode body, ValidationReport report) {
         if (body.isObject()) {
             if (body.path("params").path(DOWNLOADED).asBoolean(false)) {
-                report.violation(JsonPath.ROOT.child("params").child(DOWNLOADED),
+                violation(report, JsonPath.ROOT.child("params").child(DOWNLOADED), Rule.DOWNLOADED_FLAG_MATCHES_SHAPE,
                         "must not be true on a single sessionStart: upload downloaded content as an array"
                                 + " (POST /api/v1/downloaded)");
             }
@@ -65,11 +86,16 @@ final class BodyRules {
             JsonNode flag = body.get(0).path("params").get(DOWNLOADED);
             JsonPath at = JsonPath.ROOT.child(0).child("params").child(DOWNLOADED);
             if (flag == null) {
-                report.violation(at, "is required: an array sent here is a downloaded session, marked"
-                        + " \"media.downloaded\": true");
+                violation(report, at, Rule.DOWNLOADED_FLAG_MATCHES_SHAPE, "is required: an array sent here is a"
+                        + " downloaded session, marked \"media.downloaded\": true");
             } else if (flag.isBoolean() && !flag.booleanValue()) {
-                report.violation(at, "must be true: an array sent here is a downloaded session");
+                violation(report, at, Rule.DOWNLOADED_FLAG_MATCHES_SHAPE,
+                        "must be true: an array sent here is a downloaded session");
             }
         }
+    }
+
+    private void violation(ValidationReport report, JsonPath at, Rule rule, String detail) {
+        report.violation(at, rule, refusals.of(rule), detail);
     }
 }

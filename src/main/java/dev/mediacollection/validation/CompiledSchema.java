@@ -30,6 +30,9 @@ final class CompiledSchema {
         }
     }
 
+    /** Which profile refuses a value that breaks each rule here ({@code x-refused-by}). */
+    Refusals refusals = Refusals.STRICT_ONLY;
+
     Type type;
     boolean nullable;
 
@@ -77,16 +80,23 @@ final class CompiledSchema {
         }
         if (value.isNull()) {
             if (!nullable && type != null) {
-                report.violation(at, "must be " + type.article + ", not null");
+                violation(report, at, Rule.NULL_VALUE, "must be " + type.article + ", not null");
             }
             return;
         }
         if (type != null && !hasType(type, value)) {
-            report.violation(at, "must be " + type.article);
+            if (type == Type.INTEGER && value.isNumber()) {
+                // A fraction where an integer is due is a number all the same: its own rule. A profile may keep it
+                // as its whole part, so that part must fit all the same (1e400 is no ts).
+                violation(report, at, Rule.INTEGER, "must be " + type.article);
+                checkIntegerSize(value, at, report);
+            } else {
+                violation(report, at, Rule.TYPE, "must be " + type.article);
+            }
             return;
         }
         if (enumValues != null && !enumValues.contains(value)) {
-            report.violation(at, "must be " + enumDescription);
+            violation(report, at, Rule.ENUM, "must be " + enumDescription);
             return;
         }
         switch (type == null ? Type.OBJECT : type) {
@@ -115,43 +125,50 @@ final class CompiledSchema {
     }
 
     private void checkNumber(JsonNode value, JsonPath at, ValidationReport report) {
-        if (type == Type.INTEGER) {
-            boolean fits = int32 ? value.canConvertToInt() : value.canConvertToLong();
-            if (!fits) {
-                report.violation(at, "must fit in a " + (int32 ? 32 : 64) + "-bit signed integer");
-                return;
-            }
+        if (type == Type.INTEGER && !checkIntegerSize(value, at, report)) {
+            return;
         }
         double number = value.doubleValue();
         if (!Double.isFinite(number)) {
-            report.violation(at, "must be a finite number");
+            violation(report, at, Rule.FINITE, "must be a finite number");
             return;
         }
         if (minimum != null && (exclusiveMinimum ? number <= minimum : number < minimum)) {
-            report.violation(at, (exclusiveMinimum ? "must be greater than " : "must be at least ") + plain(minimum));
+            violation(report, at, Rule.MINIMUM,
+                    (exclusiveMinimum ? "must be greater than " : "must be at least ") + plain(minimum));
         } else if (maximum != null && (exclusiveMaximum ? number >= maximum : number > maximum)) {
-            report.violation(at, (exclusiveMaximum ? "must be less than " : "must be at most ") + plain(maximum));
+            violation(report, at, Rule.MAXIMUM,
+                    (exclusiveMaximum ? "must be less than " : "must be at most ") + plain(maximum));
         }
+    }
+
+    /** Whether the number fits the integer's format; if not, that is the violation. */
+    private boolean checkIntegerSize(JsonNode value, JsonPath at, ValidationReport report) {
+        boolean fits = int32 ? value.canConvertToInt() : value.canConvertToLong();
+        if (!fits) {
+            violation(report, at, Rule.INTEGER_SIZE, "must fit in a " + (int32 ? 32 : 64) + "-bit signed integer");
+        }
+        return fits;
     }
 
     private void checkString(String text, JsonPath at, ValidationReport report) {
         if (minLength != null || maxLength != null) {
             int length = text.codePointCount(0, text.length());
             if (minLength != null && length < minLength) {
-                report.violation(at, "must have at least " + minLength + " characters");
+                violation(report, at, Rule.LENGTH, "must have at least " + minLength + " characters");
                 return;
             }
             if (maxLength != null && length > maxLength) {
-                report.violation(at, "must have at most " + maxLength + " characters");
+                violation(report, at, Rule.LENGTH, "must have at most " + maxLength + " characters");
                 return;
             }
         }
         if (dateTime && !isDateTime(text)) {
-            report.violation(at, "must be a date-time such as 2026-11-26T09:00:00Z");
+            violation(report, at, Rule.DATE_TIME, "must be a date-time such as 2026-11-26T09:00:00Z");
             return;
         }
         if (pattern != null && !pattern.matcher(text).find()) {
-            report.violation(at, patternLiteral != null
+            violation(report, at, Rule.PATTERN, patternLiteral != null
                     ? "must be \"" + patternLiteral + '"'
                     : "must match " + pattern.pattern());
         }
@@ -169,11 +186,12 @@ final class CompiledSchema {
     private void checkArray(JsonNode array, JsonPath at, ValidationReport report) {
         int size = array.size();
         if (minItems != null && size < minItems) {
-            report.violation(at, "must have at least " + minItems + (minItems == 1 ? " element" : " elements"));
+            violation(report, at, Rule.MIN_ITEMS,
+                    "must have at least " + minItems + (minItems == 1 ? " element" : " elements"));
             return;
         }
         if (maxItems != null && size > maxItems) {
-            report.violation(at, "must have at most " + maxItems + " elements");
+            violation(report, at, Rule.MAX_ITEMS, "must have at most " + maxItems + " elements");
             return;
         }
         if (items != null) {
@@ -190,14 +208,15 @@ final class CompiledSchema {
         }
         int size = object.size();
         if (minProperties != null && size < minProperties) {
-            report.violation(at, "must have at least " + minProperties + (minProperties == 1 ? " key" : " keys"));
+            violation(report, at, Rule.MIN_PROPERTIES,
+                    "must have at least " + minProperties + (minProperties == 1 ? " key" : " keys"));
         }
         if (maxProperties != null && size > maxProperties) {
-            report.violation(at, "must have at most " + maxProperties + " keys");
+            violation(report, at, Rule.MAX_PROPERTIES, "must have at most " + maxProperties + " keys");
         }
         for (String name : required) {
             if (!object.has(name)) {
-                report.violation(at.child(name), "is required");
+                report.violation(at.child(name), Rule.REQUIRED, refusals.required(name), "is required");
             }
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
@@ -207,11 +226,15 @@ final class CompiledSchema {
             if (property != null) {
                 property.check(field.getValue(), at.child(name), report);
             } else if (keyPattern != null && !keyPattern.matcher(name).find()) {
-                report.violation(at.child(name), "is not an allowed key: keys must match " + keyPattern.pattern());
+                violation(report, at.child(name), Rule.KEY_PATTERN,
+                        "is not an allowed key: keys must match " + keyPattern.pattern());
             } else if (additionalSchema != null) {
                 additionalSchema.check(field.getValue(), at.child(name), report);
             } else if (!additionalAllowed) {
-                report.unknownKey(at.child(name), KeySuggestions.closest(name, properties.keySet()));
+                String suggestion = KeySuggestions.closest(name, properties.keySet());
+                violation(report, at.child(name), Rule.UNKNOWN_KEY, suggestion == null
+                        ? "is not a known key"
+                        : "is not a known key (did you mean \"" + suggestion + "\"?)");
             }
         }
     }
@@ -220,13 +243,13 @@ final class CompiledSchema {
     private void checkVariant(JsonNode object, JsonPath at, ValidationReport report) {
         JsonNode name = object.get(discriminator);
         if (name == null) {
-            report.violation(at.child(discriminator), "is required");
+            violation(report, at.child(discriminator), Rule.EVENT_TYPE, "is required");
         } else if (!name.isTextual()) {
-            report.violation(at.child(discriminator), "must be a string");
+            violation(report, at.child(discriminator), Rule.EVENT_TYPE, "must be a string");
         } else {
             CompiledSchema variant = mapping.get(name.textValue());
             if (variant == null) {
-                report.violation(at.child(discriminator), "must be " + mappingDescription);
+                violation(report, at.child(discriminator), Rule.EVENT_TYPE, "must be " + mappingDescription);
             } else {
                 variant.check(object, at, report);
             }
@@ -240,8 +263,12 @@ final class CompiledSchema {
                 return;
             }
         }
-        report.violation(at, "must be " + typeVariants.keySet().stream().map(t -> t.article)
+        violation(report, at, Rule.TYPE, "must be " + typeVariants.keySet().stream().map(t -> t.article)
                 .reduce((first, second) -> first + " or " + second).orElseThrow());
+    }
+
+    private void violation(ValidationReport report, JsonPath at, Rule rule, String detail) {
+        report.violation(at, rule, refusals.of(rule), detail);
     }
 
     void pattern(String regex) {

@@ -78,13 +78,16 @@ public final class Contract {
                 }
                 JsonNode json = operation.getValue().path("requestBody").path("content").path("application/json");
                 if (json.has("schema")) {
+                    // What the media type's x-refused-by says holds for the body as a whole: its rules, its shape.
+                    Refusals refusals = Refusals.of(json, Refusals.STRICT_ONLY, location);
                     List<BiConsumer<JsonNode, ValidationReport>> rules = new ArrayList<>();
-                    json.path("x-body-rules").forEach(name -> rules.add(BodyRules.named(name.asText(), location)));
+                    json.path("x-body-rules").forEach(name -> rules.add(BodyRules.named(name.asText(), refusals,
+                            location)));
                     CompiledSchema body = compiler.compile(json.get("schema"), location);
                     if (json.has("x-also-accepts")) {
                         // A form the operation takes beyond its schema (the deprecated batch of createSession).
                         body = compiler.eitherByType(body, compiler.compile(json.get("x-also-accepts"), location),
-                                location);
+                                refusals, location);
                     }
                     bodies.put(operationId, new BodySchema(body, rules));
                 }
@@ -125,19 +128,21 @@ public final class Contract {
 
         /** Checks every parameter given; an undeclared one, or one given twice, is a violation too. */
         public ValidationReport validate(Map<String, List<String>> given) {
-            ValidationReport report = new ValidationReport(UnknownKeyPolicy.REJECT);
+            ValidationReport report = new ValidationReport();
             given.forEach((name, values) -> {
                 CompiledSchema schema = parameters.get(name);
                 if (schema == null) {
                     String suggestion = KeySuggestions.closest(name, parameters.keySet());
-                    report.parameterViolation(name, suggestion == null ? "is not a known parameter"
+                    report.parameterViolation(name, Rule.UNKNOWN_PARAMETER, suggestion == null
+                            ? "is not a known parameter"
                             : "is not a known parameter (did you mean \"" + suggestion + "\"?)");
                 } else if (values.size() != 1) {
-                    report.parameterViolation(name, "must be given once");
+                    report.parameterViolation(name, Rule.REPEATED_PARAMETER, "must be given once");
                 } else {
-                    ValidationReport single = new ValidationReport(UnknownKeyPolicy.REJECT);
+                    ValidationReport single = new ValidationReport();
                     schema.check(typed(schema, values.get(0)), JsonPath.ROOT, single);
-                    single.violations().forEach(violation -> report.parameterViolation(name, violation.detail()));
+                    single.violations().forEach(violation -> report.parameterViolation(name, violation.rule(),
+                            violation.detail()));
                 }
             });
             return report;
@@ -181,8 +186,8 @@ public final class Contract {
         }
 
         /** Checks the whole body and reports every violation, not only the first. */
-        public ValidationReport validate(JsonNode body, UnknownKeyPolicy unknownKeys) {
-            ValidationReport report = new ValidationReport(unknownKeys);
+        public ValidationReport validate(JsonNode body) {
+            ValidationReport report = new ValidationReport();
             schema.check(body, JsonPath.ROOT, report);
             rules.forEach(rule -> rule.accept(body, report));
             return report;

@@ -19,7 +19,7 @@ final class SchemaCompiler {
 
     private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
     private static final Set<String> ANNOTATIONS = Set.of("description", "example", "examples", "title",
-            "deprecated", "externalDocs", "xml", "default");
+            "deprecated", "externalDocs", "xml", "default", Refusals.EXTENSION);
 
     private final JsonNode document;
     private final Map<String, CompiledSchema> byRef = new HashMap<>();
@@ -29,12 +29,20 @@ final class SchemaCompiler {
     }
 
     CompiledSchema compile(JsonNode schema, String location) {
+        return compile(schema, location, Refusals.STRICT_ONLY);
+    }
+
+    /**
+     * A schema written in place takes what its parent's {@code x-refused-by} says of its properties; one referred
+     * to is shared, so it has only its own.
+     */
+    private CompiledSchema compile(JsonNode schema, String location, Refusals inherits) {
         JsonNode ref = schema.get("$ref");
         if (ref != null) {
             return resolve(ref.asText(), location);
         }
         CompiledSchema compiled = new CompiledSchema();
-        fill(compiled, schema, location);
+        fill(compiled, schema, location, inherits);
         return compiled;
     }
 
@@ -53,11 +61,12 @@ final class SchemaCompiler {
         // Registered before it is filled so that a schema may refer to itself.
         CompiledSchema compiled = new CompiledSchema();
         byRef.put(ref, compiled);
-        fill(compiled, target, ref);
+        fill(compiled, target, ref, Refusals.STRICT_ONLY);
         return compiled;
     }
 
-    private void fill(CompiledSchema compiled, JsonNode schema, String location) {
+    private void fill(CompiledSchema compiled, JsonNode schema, String location, Refusals inherits) {
+        compiled.refusals = Refusals.of(schema, inherits, location);
         for (Iterator<Map.Entry<String, JsonNode>> fields = schema.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String keyword = field.getKey();
@@ -80,7 +89,7 @@ final class SchemaCompiler {
                 case "minLength" -> compiled.minLength = value.asInt();
                 case "maxLength" -> compiled.maxLength = value.asInt();
                 case "pattern" -> compiled.pattern(value.asText());
-                case "properties" -> compiled.properties = properties(value, at);
+                case "properties" -> compiled.properties = properties(value, at, compiled.refusals.forProperties());
                 case "required" -> {
                     List<String> names = new ArrayList<>();
                     value.forEach(name -> names.add(name.asText()));
@@ -114,11 +123,12 @@ final class SchemaCompiler {
         }
     }
 
-    private Map<String, CompiledSchema> properties(JsonNode properties, String location) {
+    private Map<String, CompiledSchema> properties(JsonNode properties, String location, Refusals inherits) {
         Map<String, CompiledSchema> compiled = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> property = fields.next();
-            compiled.put(property.getKey(), compile(property.getValue(), location + "/" + property.getKey()));
+            compiled.put(property.getKey(),
+                    compile(property.getValue(), location + "/" + property.getKey(), inherits));
         }
         return Map.copyOf(compiled);
     }
@@ -163,10 +173,11 @@ final class SchemaCompiler {
         compiled.typeVariants = byType(compiledMembers, location);
     }
 
-    /** One schema or the other, told apart by the value's JSON type. */
-    CompiledSchema eitherByType(CompiledSchema one, CompiledSchema other, String location) {
+    /** One schema or the other, told apart by the value's JSON type; a value of neither breaks {@code refusals}. */
+    CompiledSchema eitherByType(CompiledSchema one, CompiledSchema other, Refusals refusals, String location) {
         CompiledSchema either = new CompiledSchema();
         either.typeVariants = byType(List.of(one, other), location);
+        either.refusals = refusals;
         return either;
     }
 

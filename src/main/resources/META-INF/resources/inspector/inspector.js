@@ -45,7 +45,9 @@ async function refreshSessions() {
       el('td', {}, el('span', { class: `state ${session.state}` }, session.state)),
       el('td', { class: 'clip', title: session.mediaId }, session.mediaId),
       el('td', { class: 'clip', title: session.playerName }, session.playerName),
-      el('td', {}, session.eventCount), el('td', {}, time(session.lastEventAt)));
+      el('td', {}, session.eventCount),
+      el('td', {}, session.findingCount ? findingBadge(session.findingCount, session.findingRules.join(', ')) : ''),
+      el('td', {}, time(session.lastEventAt)));
     row.classList.toggle('selected', session.id === state.selected);
     row.addEventListener('click', () => select(session.id));
     return row;
@@ -74,6 +76,7 @@ async function refreshDetail() {
     State: session.state + (session.closeCause ? ` (${session.closeCause})` : ''),
     Opened: time(session.createdAt), 'Last event': time(session.lastEventAt),
     'Last playhead': session.lastPlayhead, Events: session.eventCount,
+    Findings: session.findingCount ? `${session.findingCount} (${session.findingRules.join(', ')})` : 0,
     Media: session.start.body.params['media.id'], Player: session.start.body.params['media.playerName'],
   }));
   const metrics = { ...session.metrics };
@@ -91,13 +94,28 @@ function facts(entries) {
   return Object.entries(entries).flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '–')]);
 }
 
+/** A badge saying how many findings (rules broken, yet kept) there are; their rules on hover. */
+function findingBadge(count, rules) {
+  return el('span', { class: 'finding-badge', title: rules }, `${count} finding${count === 1 ? '' : 's'}`);
+}
+
+/** An event as received; with findings, a badge, their list, and each marked on the body like a violation. */
 function timelineEntry(event) {
-  return el('li', { 'data-type': event.eventType },
-    el('details', {},
-      el('summary', {},
-        el('span', { class: 'type' }, event.eventType), ' ',
-        el('span', { class: 'when' }, `#${event.sequence} · playhead ${event.playhead} · ts ${event.ts}`)),
-      el('pre', {}, JSON.stringify(event.body, null, 2))));
+  const findings = event.findings;
+  const summary = el('summary', {},
+    el('span', { class: 'type' }, event.eventType), ' ',
+    el('span', { class: 'when' }, `#${event.sequence} · playhead ${event.playhead} · ts ${event.ts}`));
+  if (findings.length === 0) {
+    return el('li', { 'data-type': event.eventType },
+      el('details', {}, summary, el('pre', {}, JSON.stringify(event.body, null, 2))));
+  }
+  summary.append(' ', findingBadge(findings.length, [...new Set(findings.map((finding) => finding.rule))].join(', ')));
+  return el('li', { 'data-type': event.eventType, class: 'kept' },
+    el('details', {}, summary,
+      el('ul', { class: 'findings' }, findings.map((finding) => el('li', {},
+        el('code', {}, finding.pointer ?? '(the request)'), ` ${finding.rule}: ${finding.message}`))),
+      highlighted(JSON.stringify(event.body),
+        findings.map((finding) => ({ pointer: finding.pointer, detail: finding.message })))));
 }
 
 // --- rejections ------------------------------------------------------------------------------------------------

@@ -23,15 +23,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mediacollection.support.Spec;
+import dev.mediacollection.support.ValidationProfiles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** {@code POST /api/v1/sessions}, statement by statement as the contract and Adobe's reference page give them. */
+/**
+ * {@code POST /api/v1/sessions}, statement by statement as the contract and Adobe's reference page give them, under the
+ * strict profile, where every rule refuses (ValidationProfileCases: what the other profiles keep instead).
+ */
 @QuarkusTest
+@TestProfile(ValidationProfiles.Strict.class)
 class CreateSessionTest {
 
     static final String SESSIONS = "/api/v1/sessions";

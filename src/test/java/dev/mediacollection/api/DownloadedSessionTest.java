@@ -15,15 +15,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.Spec;
+import dev.mediacollection.support.ValidationProfiles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
  * Downloaded (offline) sessions: a whole session uploaded as one array, to {@code /api/v1/downloaded} or, as
- * Adobe's mobile SDKs still do, to {@code /api/v1/sessions} with {@code media.downloaded: true}.
+ * Adobe's mobile SDKs still do, to {@code /api/v1/sessions} with {@code media.downloaded: true}. Under the strict
+ * profile, where every rule refuses (ValidationProfileCases: what the other profiles keep instead).
  */
 @QuarkusTest
+@TestProfile(ValidationProfiles.Strict.class)
 class DownloadedSessionTest {
 
     static final long TS = 1_509_045_324_153L;

@@ -252,7 +252,8 @@ class InspectionTest {
     @Test
     void rejectedRequestsAreKeptWithTheirProblem() {
         String marker = UUID.randomUUID().toString();
-        String body = "{\"playerTime\":{\"playhead\":0,\"ts\":1},\"eventType\":\"sessionStart\",\"params\":{\"media.id\":\""
+        // A playhead that is not a number is refused whatever the profile.
+        String body = "{\"playerTime\":{\"playhead\":\"0\",\"ts\":1},\"eventType\":\"sessionStart\",\"params\":{\"media.id\":\""
                 + marker + "\"}}";
         Instant before = serviceNow();
         Map<String, Object> answered = given().contentType(ContentType.JSON).body(body).when().post(Api.SESSIONS)

@@ -37,7 +37,7 @@ class InspectionTokenTest {
     static String[] readPaths() {
         String session = Api.openSession();
         return new String[] { Api.SESSIONS, Api.SESSIONS + "/" + session, Api.eventsPath(session), "/api/v1/rejections",
-            "/api/v1/reports", Api.SESSIONS + "/" + session + "/timeline" };
+                "/api/v1/findings", "/api/v1/reports", Api.SESSIONS + "/" + session + "/timeline" };
     }
 
     @ParameterizedTest

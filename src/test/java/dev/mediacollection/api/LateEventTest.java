@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ class LateEventTest {
     static final Duration WINDOW = Duration.ofSeconds(5);
     static final String CLOSED = "mc_sessions_closed_total";
     static final String CORPUS_SESSION = "sdk-corpus/js3/sessions/pause-then-close-3.0.1/";
+    /** What a browser sends for a body posted without a Content-Type, as SDK 3.0.1 posts. */
+    static final String BROWSER_TEXT = "text/plain;charset=UTF-8";
 
     public static class ClockDrivenByTheTest extends TestClock.Driven {
     }
@@ -203,45 +206,51 @@ class LateEventTest {
     // --- Adobe's JS SDK 3.0.1, as the network may deliver it ----------------------------------------------------------
 
     @Test
-    void theJs301SessionWhoseSessionEndOvertakesThePauseIsKeptWholeInTsOrder() {
+    void theJs301SessionWhoseSessionEndOvertakesThePauseIsKeptWholeInTsOrder() throws Exception {
         JsonNode manifest = json(corpusFile("manifest.json"));
         List<String> asSent = texts(manifest.at("/arrivalOrders/asSent"));
         List<String> arrived = texts(manifest.at("/arrivalOrders/sessionEndFirst"));
         assertThat(arrived).isNotEqualTo(asSent).startsWith(asSent.get(0));
 
-        // SDK 3.0.1 sends these bodies without a Content-Type; the service is being taught to read them so (issue
-        // 12, item 2) in another change. Until then they go as application/json: what is tested here is their order.
-        String session = Api.idOf(given().contentType(ContentType.JSON).body(corpusFile(arrived.get(0)))
-                .when().post(Api.SESSIONS)
-                .then().statusCode(201).extract().header("Location"));
+        // SDK 3.0.1 sets no Content-Type, so the browser sends its JSON as text/plain: kept, each with that finding.
+        HttpResponse<String> opened = Api.post(Api.SESSIONS, corpusFile(arrived.get(0)), BROWSER_TEXT);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String session = Api.idOf(opened.headers().firstValue("Location").orElseThrow());
         for (String file : arrived.subList(1, arrived.size())) {
             clock.advance(Duration.ofMillis(20));
-            given().contentType(ContentType.JSON).body(corpusFile(file))
-                    .when().post(Api.eventsPath(session))
-                    .then().statusCode(204);
+            assertThat(Api.post(Api.eventsPath(session), corpusFile(file), BROWSER_TEXT).statusCode()).as(file)
+                    .isEqualTo(204);
         }
 
         List<JsonNode> expected = new ArrayList<>();
         asSent.subList(1, asSent.size()).forEach(file -> expected.add(json(corpusFile(file))));
         List<JsonNode> byTs = new ArrayList<>();
-        json(events(session, "ts").prettify()).get("items").forEach(item -> byTs.add(item.get("body")));
+        JsonNode items = json(events(session, "ts").prettify()).get("items");
+        items.forEach(item -> byTs.add(item.get("body")));
         assertThat(byTs).containsExactlyElementsOf(expected);
+        assertThat(items).allSatisfy(item -> assertThat(item.at("/findings/0/rule").asText()).isEqualTo("content-type"));
         JsonPath session301 = detail(session);
         assertThat(session301.getString("state")).isEqualTo("closed");
         assertThat(session301.getInt("eventCount")).isEqualTo(asSent.size() - 1);
         assertThat(session301.getInt("metrics.pauseEvents")).isEqualTo(1);
+        assertThat(session301.getList("start.findings.rule", String.class)).containsExactly("content-type");
+        assertThat(session301.getInt("findingCount")).isEqualTo(asSent.size());
     }
 
-    private static String corpusFile(String name) {
+    private static byte[] corpusFile(String name) {
         try (InputStream in = LateEventTest.class.getClassLoader().getResourceAsStream(CORPUS_SESSION + name)) {
             assertThat(in).as(CORPUS_SESSION + name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static JsonNode json(String text) {
+        return json(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(byte[] text) {
         try {
             return Spec.JSON.readTree(text);
         } catch (IOException e) {

@@ -144,6 +144,38 @@ class ReportsTest {
                 now.truncatedTo(ChronoUnit.HOURS).toString());
     }
 
+    /**
+     * The default profile keeps a sessionStart without its channel and player name (Adobe's iOS SDK leaves out those
+     * not configured): those sessions are a group of their own, the row without a key, after the named groups.
+     */
+    @Test
+    void sessionsKeptWithoutTheParamAreAGroupWithoutAKey() {
+        String media = UUID.randomUUID().toString();
+        play(open(media, "web", "sports", "vod"), 10, true);
+        play(open(media, "web", "sports", "vod"), 10, true);
+        ObjectNode unconfigured = Spec.example("SessionStartSample");
+        unconfigured.with("params").put("media.id", media).put("media.length", 60).remove(
+                List.of("media.channel", "media.playerName"));
+        unconfigured.remove("qoeData");
+        play(Api.idOf(given().contentType(ContentType.JSON).body(unconfigured.toString()).when().post(Api.SESSIONS)
+                .then().statusCode(201).extract().header("Location")), 10, true);
+        Map<String, String> query = Map.of("groupBy", "channel", "mediaId", media);
+
+        for (boolean finalised : List.of(false, true)) {
+            if (finalised) {
+                clock.advance(Duration.ofSeconds(5));
+                assertThat(finaliser.finalise()).isGreaterThanOrEqualTo(3);
+            }
+            JsonPath report = report(query).then().statusCode(200).extract().jsonPath();
+            assertThat(report.getList("rows.sessions", Integer.class)).as("finalised: %s", finalised)
+                    .containsExactly(2, 1);
+            assertThat(report.getMap("rows[0]")).containsEntry("key", "sports");
+            assertThat(report.getMap("rows[1]")).doesNotContainKey("key");
+            assertThat(report.getInt("totals.sessions")).isEqualTo(3);
+            assertThat(keys(Map.of("groupBy", "playerName", "mediaId", media))).containsExactly("web", null);
+        }
+    }
+
     @Test
     void filtersCombineAndTheTimeRangeIsWhenSessionsOpened() {
         String media = UUID.randomUUID().toString();

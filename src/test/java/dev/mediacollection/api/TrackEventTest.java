@@ -20,12 +20,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.Spec;
+import dev.mediacollection.support.ValidationProfiles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** {@code POST /api/v1/sessions/{sessionId}/events}, statement by statement. */
+/**
+ * {@code POST /api/v1/sessions/{sessionId}/events}, statement by statement, under the strict profile, where every rule
+ * refuses (ValidationProfileCases: what the other profiles keep instead).
+ */
 @QuarkusTest
+@TestProfile(ValidationProfiles.Strict.class)
 class TrackEventTest {
 
     static final long TS = 1_509_045_325_153L;

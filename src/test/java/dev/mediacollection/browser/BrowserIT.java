@@ -28,6 +28,11 @@ class BrowserIT {
     }
 
     @Test
+    void aPlayerOnAnotherOriginPostsWithoutContentTypeAndKeepsItsSession() throws Exception {
+        run("no-content-type.mjs");
+    }
+
+    @Test
     void theInspectorOpensTheTabItsAddressNames() throws Exception {
         run("inspector-tabs.mjs");
     }

@@ -130,10 +130,24 @@ class JavaClientIT {
     }
 
     @Test
-    void aRefusedBodyIsA400ProblemNamingEachViolation() throws Exception {
+    void aMistakeTheServiceCanKeepIsKeptAndReadBackAsFindings() throws Exception {
         SessionStart start = sessionStart("java-client-" + UUID.randomUUID());
         start.getParams().mediaLength(-1.0);
         start.getPlayerTime().playhead(-2.0);
+
+        SessionDetail detail = sessions.getSession(open(start));
+
+        assertThat(detail.getFindingCount()).isEqualTo(2);
+        assertThat(detail.getFindingRules()).containsExactly("minimum");
+        assertThat(detail.getStart().getFindings()).extracting(finding -> finding.getPointer())
+                .containsExactlyInAnyOrder("/playerTime/playhead", "/params/media.length");
+    }
+
+    @Test
+    void aRefusedBodyIsA400ProblemNamingEachViolation() throws Exception {
+        SessionStart start = sessionStart("java-client-" + UUID.randomUUID());
+        start.getParams().mediaLength(-1.0);
+        start.playerTime(null);
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> sessions.createSession(start));
 
@@ -141,7 +155,9 @@ class JavaClientIT {
         Problem problem = json.readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getType()).isEqualTo("/problems/schema-violation");
         assertThat(problem.getErrors()).extracting(error -> error.getPointer())
-                .containsExactlyInAnyOrder("/playerTime/playhead", "/params/media.length");
+                .containsExactlyInAnyOrder("/playerTime", "/params/media.length");
+        assertThat(problem.getErrors()).filteredOn(error -> error.getPointer().equals("/params/media.length"))
+                .extracting(error -> error.getRule()).containsExactly("minimum");
     }
 
     @Test

@@ -154,12 +154,15 @@ final class HostileRequests {
             elements.append(i == 0 ? "" : ",").append(element);
         }
         elements.append(']');
-        // The array as the body (a batch), or inside one event.
+        // The array as the body (a batch: refused), or under an unknown key of a sessionStart's params (which the
+        // default profile keeps, as a finding).
         String path = random.nextBoolean() ? Api.DOWNLOADED : Api.SESSIONS;
-        String body = random.nextBoolean() ? elements.toString()
-                : "[" + Spec.example("SessionStartSample").toString().replace("\"params\":{",
-                        "\"params\":{\"media.downloaded\":true,\"huge\":" + elements + ",") + "]";
-        return post("100,000-element array", path, JSON, bytes(body));
+        if (random.nextBoolean()) {
+            return post("100,000-element array", path, JSON, bytes(elements.toString()));
+        }
+        String body = "[" + Spec.example("SessionStartSample").toString().replace("\"params\":{",
+                "\"params\":{\"media.downloaded\":true,\"huge\":" + elements + ",") + "]";
+        return post("100,000-element array", path, JSON, bytes(body), Refusal.PROBLEM_OR_KEPT);
     }
 
     private HostileRequest longStringsAndKeys() {
@@ -172,7 +175,7 @@ final class HostileRequests {
         } else {
             body.put("eventType", long1);
         }
-        return post("long strings and keys", target.path(), JSON, bytes(body.toString()));
+        return post("long strings and keys", target.path(), JSON, bytes(body.toString()), Refusal.PROBLEM_OR_KEPT);
     }
 
     private HostileRequest duplicateKeys() {
@@ -195,7 +198,7 @@ final class HostileRequests {
         ObjectNode parent = place.length == 1 ? body : body.with(place[0]);
         JsonNode replacement = wrongFor(parent.get(place[place.length - 1]), wrong);
         parent.set(place[place.length - 1], replacement);
-        return post("wrong type", target.path(), JSON, bytes(body.toString()));
+        return post("wrong type", target.path(), JSON, bytes(body.toString()), Refusal.PROBLEM_OR_KEPT);
     }
 
     /** A value of another JSON type than the one there (or a type no member takes, where nothing was). */
@@ -226,7 +229,7 @@ final class HostileRequests {
         if (random.nextInt(4) == 0) {
             return post("null body", target.path(), JSON, bytes("null"));
         }
-        return post("null value", target.path(), JSON, bytes(body.toString()));
+        return post("null value", target.path(), JSON, bytes(body.toString()), Refusal.PROBLEM_OR_KEPT);
     }
 
     private static void collectObjects(JsonNode node, List<ObjectNode> into) {
@@ -242,7 +245,7 @@ final class HostileRequests {
         Target target = target();
         String type = types[random.nextInt(types.length)];
         byte[] body = random.nextInt(4) == 0 ? new byte[0] : bytes(target.valid().toString());
-        return post("wrong content type", target.path(), type, body);
+        return post("wrong content type", target.path(), type, body, Refusal.PROBLEM_OR_KEPT);
     }
 
     private HostileRequest declaredOverLimit() {
@@ -409,6 +412,10 @@ final class HostileRequests {
     }
 
     private HostileRequest post(String kind, String path, String contentType, byte[] body) {
+        return post(kind, path, contentType, body, Refusal.PROBLEM);
+    }
+
+    private HostileRequest post(String kind, String path, String contentType, byte[] body, Refusal refusal) {
         byte[] sent = body;
         // Batches: the spoilt object as the first element, after which come valid events.
         if (path.equals(Api.DOWNLOADED) && body.length > 0 && body[0] == '{') {
@@ -422,7 +429,7 @@ final class HostileRequests {
             sent = batch.toByteArray();
         }
         List<String> headers = contentType == null ? List.of() : List.of("Content-Type: " + contentType);
-        return request(kind, "POST", path, headers, sent, Refusal.PROBLEM);
+        return request(kind, "POST", path, headers, sent, refusal);
     }
 
     /**

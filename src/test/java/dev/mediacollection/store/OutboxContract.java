@@ -1,9 +1,14 @@
 package dev.mediacollection.store;
 
+import static dev.mediacollection.store.SessionStoreContract.NEGATIVE_PLAYHEAD;
+import static dev.mediacollection.store.SessionStoreContract.NOT_JSON;
 import static dev.mediacollection.store.SessionStoreContract.T0;
+import static dev.mediacollection.store.SessionStoreContract.UNKNOWN_KEY;
 import static dev.mediacollection.store.SessionStoreContract.await;
 import static dev.mediacollection.store.SessionStoreContract.event;
 import static dev.mediacollection.store.SessionStoreContract.session;
+import static dev.mediacollection.store.SessionStoreContract.withFindings;
+import static dev.mediacollection.store.SessionStoreContract.withStart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -103,6 +108,32 @@ public abstract class OutboxContract {
                 .containsExactly(
                         tuple(Kind.DOWNLOADED, 2L, Optional.of(session.start())),
                         tuple(Kind.CLOSED, 2L, Optional.empty()));
+    }
+
+    /** What a stream record says of a request includes its findings: they come with the request an entry names. */
+    @Test
+    void eachAnnouncedRequestComesWithItsFindings() {
+        SessionStore store = newStore(Set.of(KAFKA));
+        Session plain = session(T0);
+        Session live = withStart(plain, withFindings(plain.start(), NOT_JSON));
+        ReceivedEvent play = withFindings(event(EventType.PLAY, 0, T0.plusSeconds(1)), NOT_JSON, NEGATIVE_PLAYHEAD);
+        ReceivedEvent ping = event(EventType.PING, 10, T0.plusSeconds(11));
+        Session opened = session(T0);
+        Session downloaded = withStart(opened.withLifecycle(opened.lifecycle().closedAsDownloaded(T0)),
+                withFindings(opened.start(), UNKNOWN_KEY));
+
+        await(store.create(live));
+        await(store.append(live.id(), play));
+        await(store.append(live.id(), ping));
+        await(store.create(downloaded, List.of(withFindings(event(EventType.PLAY, 0, T0), NEGATIVE_PLAYHEAD))));
+
+        assertThat(pending(store, KAFKA)).extracting(OutboxEntry::sessionId, OutboxEntry::kind,
+                entry -> entry.request().map(ReceivedEvent::findings)).containsExactly(
+                        tuple(live.id(), Kind.OPENED, Optional.of(List.of(NOT_JSON))),
+                        tuple(live.id(), Kind.EVENT, Optional.of(List.of(NOT_JSON, NEGATIVE_PLAYHEAD))),
+                        tuple(live.id(), Kind.EVENT, Optional.of(List.of())),
+                        tuple(downloaded.id(), Kind.DOWNLOADED, Optional.of(List.of(UNKNOWN_KEY))),
+                        tuple(downloaded.id(), Kind.CLOSED, Optional.empty()));
     }
 
     @Test

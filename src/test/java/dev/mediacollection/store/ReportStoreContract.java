@@ -243,6 +243,30 @@ public abstract class ReportStoreContract {
                 .containsEntry("avgContentTimeSpent", 45.0);
     }
 
+    /** A profile may keep a sessionStart without its channel or player name: such sessions are a group of their own. */
+    @Test
+    void sessionsWithoutTheParamAreOneGroupStoredOrReplayed() {
+        SessionStore store = newStore(TIMEOUTS);
+        Session configured = session(T0);
+        Session named = session(T0.plusSeconds(1));
+        Session unnamed = new Session(named.id(), named.createdAt(), named.start(), named.mediaId(), null, null,
+                named.contentType(), named.lifecycle());
+        play(store, configured, 10, true);
+        play(store, unnamed, 30, true);
+        Map<String, Map<String, Number>> replayedOnly = figures(report(store, all(ReportDimension.CHANNEL)));
+
+        assertThat(finalise(store, T0.plusSeconds(200))).isEqualTo(2);
+        Map<String, Map<String, Number>> stored = figures(report(store, all(ReportDimension.CHANNEL)));
+
+        assertThat(stored).isEqualTo(replayedOnly);
+        assertThat(stored).containsOnlyKeys("sports", null);
+        assertThat(stored.get(null)).containsEntry("sessions", 1L).containsEntry("contentTimeSpent", 30.0);
+        assertThat(figures(report(store, all(ReportDimension.PLAYER_NAME)))).containsOnlyKeys("web", null);
+        assertThat(figures(report(store, query(ReportDimension.CHANNEL,
+                q -> new ReportQuery(q.groupBy(), q.from(), q.to(), q.state(), q.mediaId(), q.playerName(),
+                        Optional.of("sports"), q.contentType()))))).containsOnlyKeys("sports");
+    }
+
     @Test
     void hundredsOfOpenSessionsAreEachReplayedWithTheirOwnEvents() {
         SessionStore store = newStore(TIMEOUTS);

@@ -2,6 +2,7 @@ package dev.mediacollection.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,11 @@ import org.junit.jupiter.api.Test;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Finding;
+import dev.mediacollection.session.FindingSummary;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionState;
@@ -509,6 +513,154 @@ public abstract class SessionStoreContract {
                 .extracting(StoredEvent::sequence).containsExactly(4L, 1L);
     }
 
+    // --- findings ------------------------------------------------------------------------------------------------
+
+    static final Finding NEGATIVE_PLAYHEAD = new Finding("minimum", "/playerTime/playhead", "must be at least 0");
+    static final Finding NOT_JSON = new Finding("content-type", null,
+            "The body was sent as text/plain;charset=UTF-8; send it as application/json.");
+    static final Finding UNKNOWN_KEY = new Finding("unknown-key", "/customMetadata", "is not a known key");
+
+    static ReceivedEvent withFindings(ReceivedEvent event, Finding... findings) {
+        return event.withFindings(List.of(findings));
+    }
+
+    static Session withStart(Session session, ReceivedEvent start) {
+        return session.withStart(start);
+    }
+
+    @Test
+    void findingsAreKeptWithTheirRequestInTheirOrder() {
+        SessionStore store = newStore();
+        Session plain = session(T0);
+        Session session = withStart(plain, withFindings(plain.start(), NOT_JSON, NEGATIVE_PLAYHEAD));
+        await(store.create(session));
+        ReceivedEvent play = withFindings(event(EventType.PLAY, 0, T0.plusSeconds(1)), UNKNOWN_KEY, NEGATIVE_PLAYHEAD);
+        ReceivedEvent ping = event(EventType.PING, 10, T0.plusSeconds(2));
+        await(store.append(session.id(), play));
+        await(store.append(session.id(), ping));
+
+        StoredSession stored = await(store.find(session.id())).orElseThrow();
+        assertThat(stored.session().start().findings()).containsExactly(NOT_JSON, NEGATIVE_PLAYHEAD);
+        assertThat(stored.findings()).isEqualTo(new FindingSummary(4, List.of("content-type", "minimum",
+                "unknown-key")));
+        assertThat(await(store.events(session.id()))).containsExactly(new StoredEvent(1, play),
+                new StoredEvent(2, ping));
+        assertThat(await(store.events(new EventQuery(session.id(), true, java.util.Optional.empty(), 1))))
+                .containsExactly(new StoredEvent(1, play));
+    }
+
+    @Test
+    void aSessionWithoutFindingsSaysSo() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+
+        assertThat(await(store.find(session.id())).orElseThrow().findings()).isEqualTo(FindingSummary.NONE);
+        assertThat(await(store.list(query(q -> q)))).extracting(StoredSession::findings)
+                .containsExactly(FindingSummary.NONE);
+        assertThat(await(store.events(session.id()))).allSatisfy(stored -> assertThat(stored.event().findings())
+                .isEmpty());
+        assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10)))).isEmpty();
+    }
+
+    @Test
+    void aDownloadedSessionKeepsEachElementsFindings() {
+        SessionStore store = newStore();
+        Session plain = session(T0);
+        Session session = withStart(plain, withFindings(plain.start(), NOT_JSON));
+        ReceivedEvent play = event(EventType.PLAY, 0, T0);
+        ReceivedEvent end = withFindings(event(EventType.SESSION_END, 5, T0), NEGATIVE_PLAYHEAD);
+
+        await(store.create(session, List.of(play, end)));
+
+        assertThat(await(store.events(session.id()))).containsExactly(new StoredEvent(1, play),
+                new StoredEvent(2, end));
+        assertThat(await(store.find(session.id())).orElseThrow().findings())
+                .isEqualTo(new FindingSummary(2, List.of("content-type", "minimum")));
+        assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10))))
+                .extracting(RecordedFinding::sequence, RecordedFinding::eventType, RecordedFinding::finding)
+                .containsExactlyInAnyOrder(tuple(0L, EventType.SESSION_START, NOT_JSON),
+                        tuple(2L, EventType.SESSION_END, NEGATIVE_PLAYHEAD));
+    }
+
+    @Test
+    void sessionsAreFilteredByWhetherTheyHaveFindings() {
+        SessionStore store = newStore();
+        Session clean = session(T0);
+        Session startFinding = session(T0.plusSeconds(1));
+        startFinding = withStart(startFinding, withFindings(startFinding.start(), NOT_JSON));
+        Session eventFinding = session(T0.plusSeconds(2));
+        await(store.create(clean));
+        await(store.create(startFinding));
+        await(store.create(eventFinding));
+        await(store.append(eventFinding.id(), withFindings(event(EventType.PLAY, 0, T0.plusSeconds(3)), UNKNOWN_KEY)));
+
+        assertThat(ids(store, query(q -> q.hasFindings(true)))).containsExactly(eventFinding.id(), startFinding.id());
+        assertThat(ids(store, query(q -> q.hasFindings(false)))).containsExactly(clean.id());
+        assertThat(await(store.list(query(q -> q.hasFindings(true)))))
+                .extracting(StoredSession::findings)
+                .containsExactly(new FindingSummary(1, List.of("unknown-key")),
+                        new FindingSummary(1, List.of("content-type")));
+    }
+
+    @Test
+    void findingsArePagedNewestFirstAcrossSessions() {
+        SessionStore store = newStore();
+        Session first = session(T0);
+        Session second = session(T0.plusSeconds(1));
+        await(store.create(first));
+        await(store.create(second));
+        await(store.append(first.id(), withFindings(event(EventType.PLAY, -1, T0.plusSeconds(2)), NEGATIVE_PLAYHEAD,
+                UNKNOWN_KEY)));
+        await(store.append(second.id(), withFindings(event(EventType.PLAY, -1, T0.plusSeconds(3)), NEGATIVE_PLAYHEAD)));
+        await(store.append(first.id(), withFindings(event(EventType.PING, -1, T0.plusSeconds(4)), NEGATIVE_PLAYHEAD)));
+
+        List<RecordedFinding> all = await(store.findings(new FindingQuery(java.util.Optional.empty(), 10)));
+        assertThat(all).containsExactly(
+                new RecordedFinding(first.id(), 2, 0, EventType.PING, T0.plusSeconds(4), NEGATIVE_PLAYHEAD),
+                new RecordedFinding(second.id(), 1, 0, EventType.PLAY, T0.plusSeconds(3), NEGATIVE_PLAYHEAD),
+                new RecordedFinding(first.id(), 1, 1, EventType.PLAY, T0.plusSeconds(2), UNKNOWN_KEY),
+                new RecordedFinding(first.id(), 1, 0, EventType.PLAY, T0.plusSeconds(2), NEGATIVE_PLAYHEAD));
+
+        List<RecordedFinding> paged = new java.util.ArrayList<>();
+        java.util.Optional<FindingQuery.Position> after = java.util.Optional.empty();
+        for (int page = 0; page < 4; page++) {
+            List<RecordedFinding> found = await(store.findings(new FindingQuery(after, 1)));
+            assertThat(found).hasSize(1);
+            paged.addAll(found);
+            RecordedFinding last = found.get(0);
+            after = java.util.Optional.of(new FindingQuery.Position(last.receivedAt(), last.sessionId(),
+                    last.sequence(), last.ordinal()));
+        }
+        assertThat(paged).isEqualTo(all);
+        assertThat(await(store.findings(new FindingQuery(after, 1)))).isEmpty();
+    }
+
+    @Test
+    void retentionDeletesFindingsWithTheirSession() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), withFindings(event(EventType.SESSION_END, 0, T0.plusSeconds(1)),
+                NEGATIVE_PLAYHEAD)));
+
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(2)))).isEqualTo(1);
+
+        assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10)))).isEmpty();
+    }
+
+    @Test
+    void aSessionStartWithoutMediaIdOrPlayerNameIsKept() {
+        SessionStore store = newStore();
+        Session session = session(T0, null, null);
+
+        await(store.create(session));
+
+        assertThat(await(store.find(session.id()))).contains(new StoredSession(session, 0));
+        assertThat(ids(store, query(q -> q.mediaId("video-3194")))).isEmpty();
+    }
+
     private static List<String> ids(SessionStore store, SessionQuery query) {
         return await(store.list(query)).stream().map(stored -> stored.session().id()).toList();
     }
@@ -524,6 +676,7 @@ public abstract class SessionStoreContract {
         private java.util.Optional<String> playerName = java.util.Optional.empty();
         private java.util.Optional<Instant> from = java.util.Optional.empty();
         private java.util.Optional<Instant> to = java.util.Optional.empty();
+        private java.util.Optional<Boolean> hasFindings = java.util.Optional.empty();
         private java.util.Optional<SessionQuery.Position> after = java.util.Optional.empty();
         private int limit = 100;
 
@@ -552,6 +705,11 @@ public abstract class SessionStoreContract {
             return this;
         }
 
+        QueryBuilder hasFindings(boolean value) {
+            hasFindings = java.util.Optional.of(value);
+            return this;
+        }
+
         QueryBuilder after(java.util.Optional<SessionQuery.Position> value) {
             after = value;
             return this;
@@ -563,7 +721,7 @@ public abstract class SessionStoreContract {
         }
 
         SessionQuery build() {
-            return new SessionQuery(state, mediaId, playerName, from, to, after, limit);
+            return new SessionQuery(state, mediaId, playerName, from, to, hasFindings, after, limit);
         }
     }
 }

@@ -71,7 +71,10 @@ class StreamIT {
             // Spacing and indentation a re-serialisation would lose: the record must carry these very bytes.
             String startBody = Spec.example("SessionStartSample").toPrettyString();
             String ended = open(base, startBody);
-            for (ObjectNode event : List.of(Api.event("play", 0, TS), Api.event("ping", 10, TS + 10_000),
+            // The ping as Adobe's published samples send it, customMetadata and all: kept with a finding.
+            ObjectNode ping = Api.event("ping", 10, TS + 10_000);
+            ping.putObject("customMetadata");
+            for (ObjectNode event : List.of(Api.event("play", 0, TS), ping,
                     Api.event("pauseStart", 12, TS + 12_000), Api.event("sessionEnd", 12, TS + 20_000))) {
                 given().contentType(ContentType.JSON).body(event.toString()).post(base + Api.eventsPath(ended))
                         .then().statusCode(204);
@@ -96,7 +99,9 @@ class StreamIT {
             assertThat(topicRecords.of(downloaded).get(0).get("record").asText()).isEqualTo("downloaded");
             assertThat(topicRecords.of(idle).get(2).get("cause").asText()).isEqualTo("idle");
             assertThat(read.stream().filter(record -> record.key().equals(ended)).findFirst().orElseThrow().value())
-                    .contains("\"body\":" + startBody + "}");
+                    .contains("\"body\":" + startBody + ",");
+            assertThat(topicRecords.of(ended).get(2).get("findings")).extracting(finding -> finding.get("rule").asText())
+                    .containsExactly("unknown-key");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 Scrape metrics = Scrape.of(base);
@@ -207,5 +212,6 @@ class StreamIT {
         assertThat(Instant.parse(record.get("receivedAt").asText()))
                 .isEqualTo(Instant.parse(kept.get("receivedAt").asText()));
         assertThat(record.get("body")).isEqualTo(kept.get("body"));
+        assertThat(record.get("findings")).isEqualTo(kept.get("findings"));
     }
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mediacollection.metrics.MetricsCalculator;
 import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.Session;
@@ -139,7 +140,7 @@ class StreamRecordsTest {
         OutboxEntry opened = store.pending("kafka", 1).toCompletableFuture().join().get(0);
         String record = new String(new StreamRecords(store, MAPPER).of(opened).get(0).value(), StandardCharsets.UTF_8);
 
-        assertThat(record).contains("\"body\":" + START_BODY + "}");
+        assertThat(record).contains("\"body\":" + START_BODY + ",");
     }
 
     @Test
@@ -197,6 +198,48 @@ class StreamRecordsTest {
         assertThat(closed.get("sequence").asLong()).isEqualTo(1);
         assertThat(Instant.parse(closed.get("closedAt").asText())).isEqualTo(T0.plusSeconds(1).plus(
                 Duration.ofMinutes(10)));
+    }
+
+    /** Issue 17: each request's record carries its findings, as the read-back API shows them; none, an empty list. */
+    @Test
+    void aRequestsRecordCarriesItsFindings() throws Exception {
+        JdbcSessionStore store = store();
+        Finding sentAsText = new Finding("content-type", null,
+                "The body was sent as text/plain;charset=UTF-8; send it as application/json.");
+        Finding negative = new Finding("minimum", "/playerTime/playhead", "must be at least 0");
+        Finding unknown = new Finding("unknown-key", "/customMetadata", "is not a known key");
+        Session opening = session(START_BODY);
+        Session live = opening.withStart(opening.start().withFindings(List.of(sentAsText)));
+        store.create(live).toCompletableFuture().join();
+        store.append(live.id(), withFindings(event("play", -1, 1_509_045_325_153L, T0.plusSeconds(1)),
+                sentAsText, negative)).toCompletableFuture().join();
+        store.append(live.id(), event("ping", 10, 1_509_045_335_153L, T0.plusSeconds(11))).toCompletableFuture()
+                .join();
+        Session opened = session(START_BODY);
+        Session downloaded = opened.withLifecycle(opened.lifecycle().closedAsDownloaded(T0));
+        store.create(downloaded, List.of(event("play", 0, 1_509_045_325_153L, T0),
+                withFindings(event("ping", 10, 1_509_045_335_153L, T0), unknown))).toCompletableFuture().join();
+        StreamRecords records = new StreamRecords(store, MAPPER);
+
+        List<JsonNode> ofLive = recordsOf(records, live.id());
+        List<JsonNode> ofDownloaded = recordsOf(records, downloaded.id());
+
+        assertThat(ofLive).extracting(record -> record.get("record").asText() + " " + record.get("findings"))
+                .containsExactly(
+                        "opened [" + json(sentAsText) + "]",
+                        "event [" + json(sentAsText) + "," + json(negative) + "]",
+                        "event []");
+        assertThat(ofDownloaded).extracting(record -> record.get("record").asText() + " " + record.get("findings"))
+                .containsExactly("downloaded []", "event []", "event [" + json(unknown) + "]", "closed null");
+    }
+
+    private static ReceivedEvent withFindings(ReceivedEvent event, Finding... findings) {
+        return event.withFindings(List.of(findings));
+    }
+
+    /** A finding as the read-back API writes it: {@code pointer} left out when there is none. */
+    private static String json(Finding finding) {
+        return MAPPER.valueToTree(finding).toString();
     }
 
     @Test

@@ -136,20 +136,91 @@ class ContractTest {
     }
 
     @Test
-    void acceptPolicyKeepsUnknownKeysAndReportsThem() {
+    void everyViolationNamesItsRule() {
         Contract.BodySchema schema = body("""
                 type: object
+                required: [id]
                 additionalProperties: false
                 properties:
-                  inner:
+                  s: {type: string}
+                  i: {type: integer, format: int32, minimum: 0, maximum: 9}
+                  n: {type: number}
+                  e: {type: string, enum: [a, b]}
+                  p: {type: string, pattern: '^x$'}
+                  id: {type: string}
+                  m:
                     type: object
-                    additionalProperties: false
+                    additionalProperties: {type: string}
+                    x-propertyNames: {pattern: '^[a-z]+$'}
                 """);
 
-        ValidationReport report = schema.validate(json("{\"new\":1,\"inner\":{\"newer\":2}}"), UnknownKeyPolicy.ACCEPT);
+        assertThat(rules(schema, "{\"s\":null,\"i\":1.5,\"n\":\"1\",\"e\":\"c\",\"p\":\"y\",\"m\":{\"A\":\"v\"},\"z\":1}"))
+                .containsExactly("/id required", "/s null-value", "/i integer", "/n type", "/e enum", "/p pattern",
+                        "/m/A key-pattern", "/z unknown-key");
+        assertThat(rules(schema, "{\"id\":\"x\",\"i\":2147483648}")).containsExactly("/i integer-size");
+        assertThat(rules(schema, "{\"id\":\"x\",\"i\":-1,\"n\":1e400}")).containsExactly("/i minimum", "/n finite");
+        assertThat(rules(schema, "{\"id\":\"x\",\"i\":10}")).containsExactly("/i maximum");
+    }
 
-        assertThat(report.valid()).isTrue();
-        assertThat(report.acceptedUnknownKeys()).containsExactly("/new", "/inner/newer");
+    @Test
+    void aRuleTheContractDoesNotMarkIsRefusedOnlyByTheStrictProfile() {
+        Contract.BodySchema schema = body("""
+                type: object
+                properties:
+                  n: {type: number, minimum: 0}
+                """);
+
+        assertThat(schema.validate(json("{\"n\":-1}")).violations())
+                .extracting(RuleViolation::refusedBy).containsExactly(ValidationProfile.STRICT);
+    }
+
+    @Test
+    void xRefusedByNamesTheMostLenientProfileThatRefusesEachRule() {
+        Contract.BodySchema schema = body("""
+                type: object
+                required: [a, b, c]
+                x-refused-by:
+                  required: {a: lenient, b: adobe}
+                  unknown-key: adobe
+                  properties: {type: lenient, minimum: adobe}
+                additionalProperties: false
+                properties:
+                  a: {type: number, minimum: 0}
+                  b: {type: number}
+                  c: {type: number}
+                  own: {type: number, minimum: 0, x-refused-by: {minimum: strict}}
+                  referred: {$ref: '#/components/schemas/Referred'}
+                """);
+
+        assertThat(refusals(schema, "{}"))
+                .containsExactly("/a LENIENT", "/b ADOBE", "/c STRICT");
+        assertThat(refusals(schema, "{\"a\":\"x\",\"b\":-1,\"c\":1,\"zzz\":1}"))
+                .containsExactly("/a LENIENT", "/zzz ADOBE");
+        assertThat(refusals(schema, "{\"a\":-1,\"b\":1,\"c\":1,\"own\":-1,\"referred\":\"x\"}"))
+                .as("inline properties inherit; a property's own entry wins; a referred schema has only its own")
+                .containsExactly("/a ADOBE", "/own STRICT", "/referred STRICT");
+    }
+
+    @Test
+    void anUnknownRuleOrProfileInXRefusedByIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> body("""
+                type: object
+                x-refused-by: {typo: lenient}
+                """)).hasMessageContaining("Unknown rule typo");
+        assertThatThrownBy(() -> body("""
+                type: object
+                x-refused-by: {type: relaxed}
+                """)).hasMessageContaining("Unknown validation profile");
+    }
+
+    @Test
+    void eachProfileRefusesWhatTheOneBeforeItRefusesAndMore() {
+        RuleViolation adobeRule = new RuleViolation("/a", null, Rule.REQUIRED, "is required", ValidationProfile.ADOBE);
+
+        assertThat(ValidationProfile.LENIENT.refuses(adobeRule)).isFalse();
+        assertThat(ValidationProfile.ADOBE.refuses(adobeRule)).isTrue();
+        assertThat(ValidationProfile.STRICT.refuses(adobeRule)).isTrue();
+        assertThat(ValidationProfile.LENIENT.refusesAny(List.of(adobeRule))).isFalse();
     }
 
     @Test
@@ -284,13 +355,14 @@ class ContractTest {
 
         assertThat(query.validate(java.util.Map.of("limit", List.of("5"), "state", List.of("open"))).valid()).isTrue();
         assertThat(query.validate(java.util.Map.of("limit", List.of("0"))).violations())
-                .containsExactly(new RuleViolation(null, "limit", "must be at least 1"));
+                .containsExactly(RuleViolation.inParameter("limit", Rule.MINIMUM, "must be at least 1"));
         assertThat(query.validate(java.util.Map.of("limit", List.of("five"))).violations())
-                .containsExactly(new RuleViolation(null, "limit", "must be an integer"));
+                .containsExactly(RuleViolation.inParameter("limit", Rule.TYPE, "must be an integer"));
         assertThat(query.validate(java.util.Map.of("limit", List.of("1", "2"))).violations())
-                .containsExactly(new RuleViolation(null, "limit", "must be given once"));
+                .containsExactly(RuleViolation.inParameter("limit", Rule.REPEATED_PARAMETER, "must be given once"));
         assertThat(query.validate(java.util.Map.of("stat", List.of("open"))).violations())
-                .containsExactly(new RuleViolation(null, "stat", "is not a known parameter (did you mean \"state\"?)"));
+                .containsExactly(RuleViolation.inParameter("stat", Rule.UNKNOWN_PARAMETER,
+                        "is not a known parameter (did you mean \"state\"?)"));
         assertThat(contract.queryParameters("other")).isEmpty();
     }
 
@@ -323,8 +395,20 @@ class ContractTest {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static List<String> violations(Contract.BodySchema schema, String json) {
-        return schema.validate(json(json), UnknownKeyPolicy.REJECT).violations().stream()
+        return schema.validate(json(json)).violations().stream()
                 .map(violation -> violation.pointer() + " " + violation.detail())
+                .toList();
+    }
+
+    private static List<String> rules(Contract.BodySchema schema, String json) {
+        return schema.validate(json(json)).violations().stream()
+                .map(violation -> violation.pointer() + " " + violation.rule().id())
+                .toList();
+    }
+
+    private static List<String> refusals(Contract.BodySchema schema, String json) {
+        return schema.validate(json(json)).violations().stream()
+                .map(violation -> violation.pointer() + " " + violation.refusedBy())
                 .toList();
     }
 
@@ -340,7 +424,11 @@ class ContractTest {
                         content:
                           application/json:
                             schema:
-                """ + indented).requestBody("op").orElseThrow();
+                """ + indented + """
+                components:
+                  schemas:
+                    Referred: {type: number}
+                """).requestBody("op").orElseThrow();
     }
 
     private static Contract contract(String yaml) {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,14 +21,18 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 import dev.mediacollection.api.problem.ProblemException;
 import dev.mediacollection.config.CollectorConfig;
+import dev.mediacollection.generated.model.DownloadedEvent;
 import dev.mediacollection.validation.Contract;
-import dev.mediacollection.validation.ValidationReport;
-import io.quarkus.logging.Log;
+import dev.mediacollection.validation.Rule;
+import dev.mediacollection.validation.RuleViolation;
+import dev.mediacollection.validation.ValidationProfile;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads the JSON body of every operation the contract gives one: enforces the size limit, parses, checks the body
- * against the operation's schema in the OpenAPI document (reporting every violation at once), keeps the original
- * bytes, and only then binds the generated model.
+ * against the operation's schema in the OpenAPI document (finding every violation at once), and lets the validation
+ * profile decide: a violation it refuses makes the request a {@code 400} listing them all; otherwise every violation
+ * is kept with the body as a finding. The original bytes are kept, and only then is the generated model bound.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,16 +43,18 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
     private final ModelBinder binder;
     private final ReceivedBody received;
     private final BodyLimits limits;
-    private final CollectorConfig config;
+    private final ValidationProfile profile;
+    private final RoutingContext routing;
 
     ContractBodyReader(Contract contract, JsonBodyParser parser, ModelBinder binder, ReceivedBody received,
-            BodyLimits limits, CollectorConfig config) {
+            BodyLimits limits, CollectorConfig config, RoutingContext routing) {
         this.contract = contract;
         this.parser = parser;
         this.binder = binder;
         this.received = received;
         this.limits = limits;
-        this.config = config;
+        this.profile = config.validation().profile();
+        this.routing = routing;
     }
 
     @Override
@@ -59,7 +67,7 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
     public Object readFrom(Class<Object> type, Type genericType, MediaType mediaType, ServerRequestContext context)
             throws IOException {
         // Quarkus REST lets a request without Content-Type (or an empty one, or a range such as */*) reach a JSON
-        // method; Adobe's contract does not.
+        // method; the strict profile does not (the others have set application/json in ApiHttpFilter by now).
         String contentType = context.getRequestHeaders().getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || contentType.isBlank()) {
             throw ProblemException.unsupportedMediaType(null);
@@ -74,17 +82,32 @@ public class ContractBodyReader implements ServerMessageBodyReader<Object> {
         if (body.bytes().length > limit) {
             throw ProblemException.payloadTooLarge(limit);
         }
-        ValidationReport report = schema.validate(body.tree(), config.validation().unknownKeys());
-        if (!report.valid()) {
-            throw ProblemException.schemaViolations(report.violations());
+        List<RuleViolation> violations = schema.validate(body.tree()).violations();
+        if (profile.refusesAny(violations)) {
+            throw ProblemException.schemaViolations(violations);
         }
-        if (!report.acceptedUnknownKeys().isEmpty()) {
-            Log.infof("%s: kept unknown keys %s", operationId, report.acceptedUnknownKeys());
+        List<RuleViolation> findings = withTransport(violations);
+        received.accept(body, findings);
+        if (body.tree().isArray() && !(genericType instanceof ParameterizedType)) {
+            // The deprecated batch form of createSession: the whole batch for the resource, its sessionStart as the
+            // operation's parameter.
+            List<DownloadedEvent> batch = binder.bindDownloadedSession(body.tree(), violations);
+            received.batch(batch);
+            return batch.get(0);
         }
-        received.set(body);
-        // The deprecated batch form of createSession binds its first element, the sessionStart.
-        boolean firstOfBatch = body.tree().isArray() && !(genericType instanceof ParameterizedType);
-        return binder.bind(firstOfBatch ? body.tree().get(0) : body.tree(), genericType);
+        return binder.bind(body.tree(), violations, genericType);
+    }
+
+    /** The body's violations, and how it was sent when that was not as JSON (noted by ApiHttpFilter). */
+    private List<RuleViolation> withTransport(List<RuleViolation> violations) {
+        String sent = SentContentType.noted(routing);
+        if (sent == null) {
+            return violations;
+        }
+        List<RuleViolation> findings = new ArrayList<>(violations.size() + 1);
+        findings.add(RuleViolation.ofTransport(Rule.CONTENT_TYPE, ProblemException.notJson(sent)));
+        findings.addAll(violations);
+        return findings;
     }
 
     private byte[] readLimited(InputStream in, long limit) throws IOException {

@@ -12,13 +12,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mediacollection.api.ApiPaths;
 import dev.mediacollection.api.body.BodyLimits;
+import dev.mediacollection.api.body.SentContentType;
 import dev.mediacollection.api.problem.ProblemException;
 import dev.mediacollection.api.problem.Problems;
 import dev.mediacollection.api.rejection.RejectionLog;
+import dev.mediacollection.config.CollectorConfig;
 import dev.mediacollection.generated.model.Problem;
+import dev.mediacollection.validation.ValidationProfile;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,7 +32,10 @@ import io.vertx.ext.web.RoutingContext;
  * mapper, a 404 for an unknown path):
  * <ul>
  * <li>Adobe's four CORS headers, exactly once each, with the fixed values browser players expect;</li>
- * <li>an over-limit {@code Content-Length} is refused with {@code 413} before the body is read.</li>
+ * <li>an over-limit {@code Content-Length} is refused with {@code 413} before the body is read;</li>
+ * <li>outside the strict profile, a body posted without {@code application/json} (Adobe's Media JS 3.0.0 and
+ * 3.0.1 set no type, so browsers send {@code text/plain}) is read as JSON: the type sent is noted for its finding,
+ * and the request goes on as {@code application/json}, before routing would refuse it.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,11 +54,13 @@ class ApiHttpFilter {
     private final BodyLimits limits;
     private final ObjectMapper mapper;
     private final RejectionLog rejections;
+    private final boolean readsAnyTypeAsJson;
 
-    ApiHttpFilter(BodyLimits limits, ObjectMapper mapper, RejectionLog rejections) {
+    ApiHttpFilter(BodyLimits limits, ObjectMapper mapper, RejectionLog rejections, CollectorConfig config) {
         this.limits = limits;
         this.mapper = mapper;
         this.rejections = rejections;
+        this.readsAnyTypeAsJson = config.validation().profile() != ValidationProfile.STRICT;
     }
 
     void register(@Observes Filters filters) {
@@ -71,6 +81,14 @@ class ApiHttpFilter {
             rejections.record(context.request().method().name(), context.normalizedPath(), null, problem);
             refuse(response, problem);
             return;
+        }
+        HttpServerRequest request = context.request();
+        if (readsAnyTypeAsJson && request.method() == HttpMethod.POST) {
+            String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+            if (!SentContentType.isJson(contentType)) {
+                SentContentType.note(context, contentType);
+                request.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+            }
         }
         context.next();
     }

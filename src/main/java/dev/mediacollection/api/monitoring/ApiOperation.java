@@ -21,6 +21,7 @@ public enum ApiOperation {
     UPLOAD_DOWNLOADED_SESSION("uploadDownloadedSession"),
     PREFLIGHT_DOWNLOADED("preflightDownloaded"),
     GET_EVENT_SCHEMA("getEventSchema"),
+    LIST_FINDINGS("listFindings"),
     LIST_REJECTIONS("listRejections"),
     GET_REPORT("getReport"),
     OTHER("other");
@@ -72,6 +73,9 @@ public enum ApiOperation {
         }
         if (segment(path, start, "rejections") && path.length() == start + "rejections".length()) {
             return HttpMethod.GET.equals(method) ? LIST_REJECTIONS : OTHER;
+        }
+        if (segment(path, start, "findings") && path.length() == start + "findings".length()) {
+            return HttpMethod.GET.equals(method) ? LIST_FINDINGS : OTHER;
         }
         if (segment(path, start, "reports") && path.length() == start + "reports".length()) {
             return HttpMethod.GET.equals(method) ? GET_REPORT : OTHER;

@@ -36,9 +36,14 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException unsupportedMediaType(String contentType) {
-        return new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, contentType == null
+        return new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, notJson(contentType));
+    }
+
+    /** What is wrong with a body not sent as JSON: the words of the refusal, and of the finding where it is kept. */
+    public static String notJson(String contentType) {
+        return contentType == null || contentType.isBlank()
                 ? "The Content-Type header is missing; send the body as application/json."
-                : "Content-Type " + contentType + " is not accepted; send the body as application/json.");
+                : "The body was sent as " + contentType + "; send it as application/json.";
     }
 
     public static ProblemException payloadTooLarge(long limit) {

@@ -29,8 +29,8 @@ public final class Problems {
                 .detail(problem.getMessage());
         List<RuleViolation> violations = problem.violations();
         document.setErrors(violations.isEmpty() ? null : violations.stream()
-                .map(violation -> new Violation().pointer(violation.pointer()).parameter(violation.parameter())
-                        .detail(violation.detail()))
+                .map(violation -> new Violation().rule(violation.rule().id()).pointer(violation.pointer())
+                        .parameter(violation.parameter()).detail(violation.detail()))
                 .toList());
         return document;
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
 import dev.mediacollection.api.problem.ProblemException;
 import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.SessionQuery;
+import dev.mediacollection.validation.Rule;
 import dev.mediacollection.validation.RuleViolation;
 
 /**
@@ -27,6 +29,27 @@ final class Cursors {
 
     static String of(EventQuery.Position position, boolean byTs) {
         return encode(byTs ? "ts:" + position.ts() + ":" + position.sequence() : "arrival:" + position.sequence());
+    }
+
+    static String of(FindingQuery.Position position) {
+        return encode("findings:" + position.receivedAt().toEpochMilli() + ":" + position.sessionId() + ":"
+                + position.sequence() + ":" + position.ordinal());
+    }
+
+    static Optional<FindingQuery.Position> findings(String cursor) {
+        if (cursor == null) {
+            return Optional.empty();
+        }
+        String[] parts = decode(cursor).split(":");
+        try {
+            if (parts.length == 5 && parts[0].equals("findings")) {
+                return Optional.of(new FindingQuery.Position(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2],
+                        Long.parseLong(parts[3]), Integer.parseInt(parts[4])));
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw invalid();
     }
 
     static Optional<SessionQuery.Position> sessions(String cursor) {
@@ -76,6 +99,7 @@ final class Cursors {
 
     private static ProblemException invalid() {
         return new ProblemException(ProblemType.INVALID_PARAMETERS, "The query has 1 error.", List.of(
-                new RuleViolation(null, "cursor", "is not a cursor of this listing: use the previous page's next")));
+                RuleViolation.inParameter("cursor", Rule.CURSOR,
+                        "is not a cursor of this listing: use the previous page's next")));
     }
 }

@@ -3,6 +3,7 @@ package dev.mediacollection.api.readback;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,11 @@ import dev.mediacollection.api.problem.ProblemException;
 import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.generated.model.CloseCauseName;
 import dev.mediacollection.generated.model.EventPage;
+import dev.mediacollection.generated.model.FindingPage;
 import dev.mediacollection.generated.model.Metrics;
 import dev.mediacollection.generated.model.ReceivedRequest;
 import dev.mediacollection.generated.model.SessionDetail;
+import dev.mediacollection.generated.model.SessionFinding;
 import dev.mediacollection.generated.model.SessionPage;
 import dev.mediacollection.generated.model.SessionStateName;
 import dev.mediacollection.generated.model.SessionSummary;
@@ -32,20 +35,23 @@ import dev.mediacollection.metrics.MetricsCalculator;
 import dev.mediacollection.metrics.PlaybackSpan;
 import dev.mediacollection.metrics.PlaybackTimeline;
 import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionState;
 import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.EventQuery;
+import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 
 /**
- * Sessions, their events and their metrics read back as the service keeps them: the inspection extensions of the
- * sessions and events resources, beyond Adobe's API.
+ * Sessions, their events, their metrics and their findings read back as the service keeps them: the inspection
+ * extensions of the sessions, events and inspection resources, beyond Adobe's API.
  */
 @ApplicationScoped
 public class SessionReadback {
@@ -62,13 +68,13 @@ public class SessionReadback {
     }
 
     public CompletionStage<Response> listSessions(String state, String mediaId, String playerName,
-            OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer limit, String cursor) {
+            OffsetDateTime createdFrom, OffsetDateTime createdTo, Boolean hasFindings, Integer limit, String cursor) {
         SessionQuery query = new SessionQuery(
                 Optional.ofNullable(state).map(name -> SessionState.valueOf(name.toUpperCase(Locale.ROOT))),
                 Optional.ofNullable(mediaId), Optional.ofNullable(playerName),
                 Optional.ofNullable(createdFrom).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(createdTo).map(OffsetDateTime::toInstant),
-                Cursors.sessions(cursor), limit + 1);
+                Optional.ofNullable(hasFindings), Cursors.sessions(cursor), limit + 1);
         return store.list(query).thenApply(sessions -> {
             SessionPage page = new SessionPage().items(sessions.stream().limit(limit).map(this::summary).toList());
             if (sessions.size() > limit) {
@@ -93,6 +99,8 @@ public class SessionReadback {
                     .lastPlayhead(lifecycle.lastPlayhead())
                     .lastPlayheadChangeAt(time(lifecycle.lastPlayheadChangeAt()))
                     .eventCount(stored.eventCount())
+                    .findingCount(stored.findings().count())
+                    .findingRules(stored.findings().rules())
                     .start(request(new StoredEvent(0, session.start())))
                     .metrics(mapper.convertValue(MetricsCalculator.of(session, events), Metrics.class));
             return Response.ok(detail).build();
@@ -131,6 +139,31 @@ public class SessionReadback {
         });
     }
 
+    public CompletionStage<Response> listFindings(Integer limit, String cursor) {
+        return store.findings(new FindingQuery(Cursors.findings(cursor), limit + 1)).thenApply(findings -> {
+            FindingPage page = new FindingPage().items(findings.stream().limit(limit)
+                    .map(SessionReadback::sessionFinding).toList());
+            if (findings.size() > limit) {
+                RecordedFinding last = findings.get(limit - 1);
+                page.next(Cursors.of(new FindingQuery.Position(last.receivedAt(), last.sessionId(), last.sequence(),
+                        last.ordinal())));
+            }
+            return Response.ok(page).build();
+        });
+    }
+
+    private static SessionFinding sessionFinding(RecordedFinding recorded) {
+        Finding finding = recorded.finding();
+        return new SessionFinding()
+                .sessionId(recorded.sessionId())
+                .sequence(recorded.sequence())
+                .eventType(recorded.eventType().wireName())
+                .receivedAt(time(recorded.receivedAt()))
+                .rule(finding.rule())
+                .pointer(finding.pointer())
+                .message(finding.message());
+    }
+
     private CompletionStage<StoredSession> existing(String sessionId) {
         if (!SessionIds.isWellFormed(sessionId)) {
             return CompletableFuture.failedFuture(unknown(sessionId));
@@ -154,7 +187,9 @@ public class SessionReadback {
                 .lastEventAt(time(lifecycle.lastEventAt()))
                 .closedAt(time(lifecycle.closedAt()))
                 .closeCause(cause(lifecycle.closeCause()))
-                .eventCount(stored.eventCount());
+                .eventCount(stored.eventCount())
+                .findingCount(stored.findings().count())
+                .findingRules(stored.findings().rules());
     }
 
     private ReceivedRequest request(StoredEvent stored) {
@@ -166,10 +201,18 @@ public class SessionReadback {
                     .playhead(event.playhead())
                     .ts(event.ts())
                     .receivedAt(time(event.receivedAt()))
-                    .body(mapper.readValue(event.body(), JSON_OBJECT));
+                    .body(mapper.readValue(event.body(), JSON_OBJECT))
+                    .findings(findings(event.findings()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored body does not parse", e);
         }
+    }
+
+    private static List<dev.mediacollection.generated.model.Finding> findings(List<Finding> findings) {
+        return findings.stream().map(finding -> new dev.mediacollection.generated.model.Finding()
+                .rule(finding.rule())
+                .pointer(finding.pointer())
+                .message(finding.message())).toList();
     }
 
     public static OffsetDateTime time(Instant instant) {

@@ -64,9 +64,13 @@ public class SessionReports {
         });
     }
 
-    /** Days and hours in time order; anything else the largest group first. */
+    /**
+     * Days and hours in time order; anything else the largest group first. The sessions kept without the param
+     * (its key {@code null}) come after the named groups of their size.
+     */
     private static Comparator<Map.Entry<String, MetricTotals>> order(ReportDimension dimension) {
-        Comparator<Map.Entry<String, MetricTotals>> byKey = Map.Entry.comparingByKey();
+        Comparator<Map.Entry<String, MetricTotals>> byKey = Map.Entry.comparingByKey(
+                Comparator.nullsLast(Comparator.naturalOrder()));
         return dimension.isTime() ? byKey : Comparator.<Map.Entry<String, MetricTotals>>comparingLong(
                 group -> group.getValue().sessions()).reversed().thenComparing(byKey);
     }

@@ -41,7 +41,7 @@ public class EventsResource implements EventsApi {
 
     @Override
     public CompletionStage<Response> trackEvent(String sessionId, MediaEvent event) {
-        IncomingEvent incoming = received.event();
+        IncomingEvent incoming = received.event(event);
         routing.put(RequestMetricsFilter.EVENT_TYPE, incoming.type());
         return tracking.record(sessionId, incoming).thenApply(result -> {
             if (result instanceof AppendResult.Appended) {

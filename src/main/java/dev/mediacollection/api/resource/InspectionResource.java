@@ -12,13 +12,23 @@ import dev.mediacollection.generated.api.InspectionApi;
 import dev.mediacollection.generated.model.Rejection;
 import dev.mediacollection.generated.model.RejectionList;
 
-/** {@code /api/v1/rejections}: the requests the collection endpoints refused, an extension beyond Adobe's API. */
+/**
+ * {@code /api/v1/rejections} and {@code /api/v1/findings}: the requests the collection endpoints refused, and what
+ * was wrong with those they kept; extensions beyond Adobe's API.
+ */
 public class InspectionResource implements InspectionApi {
 
     private final RejectionLog rejections;
+    private final SessionReadback readback;
 
-    InspectionResource(RejectionLog rejections) {
+    InspectionResource(RejectionLog rejections, SessionReadback readback) {
         this.rejections = rejections;
+        this.readback = readback;
+    }
+
+    @Override
+    public CompletionStage<Response> listFindings(Integer limit, String cursor) {
+        return readback.listFindings(limit, cursor);
     }
 
     @Override

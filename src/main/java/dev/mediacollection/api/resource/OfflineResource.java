@@ -24,7 +24,7 @@ public class OfflineResource implements OfflineApi {
 
     @Override
     public CompletionStage<Response> uploadDownloadedSession(List<DownloadedEvent> events) {
-        return tracking.openDownloaded(received.sessionStart(), received.eventsAfterStart())
+        return tracking.openDownloaded(received.sessionStartOf(events), received.eventsAfterStart(events))
                 .thenApply(SessionsResource::created);
     }
 

@@ -1,6 +1,8 @@
 package dev.mediacollection.api.resource;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -12,6 +14,7 @@ import dev.mediacollection.api.ApiPaths;
 import dev.mediacollection.api.body.ReceivedBody;
 import dev.mediacollection.api.readback.SessionReadback;
 import dev.mediacollection.generated.api.SessionsApi;
+import dev.mediacollection.generated.model.DownloadedEvent;
 import dev.mediacollection.generated.model.SessionStart;
 import dev.mediacollection.tracking.TrackingService;
 
@@ -32,16 +35,18 @@ public class SessionsResource implements SessionsApi {
 
     @Override
     public CompletionStage<Response> createSession(SessionStart start) {
-        CompletionStage<String> opened = received.isBatch()
-                ? tracking.openDownloaded(received.sessionStart(), received.eventsAfterStart())
-                : tracking.open(received.sessionStart());
+        // The deprecated form, a downloaded session as an array, arrives here too: start is its first element.
+        Optional<List<DownloadedEvent>> batch = received.batch();
+        CompletionStage<String> opened = batch.isPresent()
+                ? tracking.openDownloaded(received.sessionStartOf(batch.get()), received.eventsAfterStart(batch.get()))
+                : tracking.open(received.sessionStart(start));
         return opened.thenApply(SessionsResource::created);
     }
 
     @Override
     public CompletionStage<Response> listSessions(String state, String mediaId, String playerName,
-            OffsetDateTime createdFrom, OffsetDateTime createdTo, Integer limit, String cursor) {
-        return readback.listSessions(state, mediaId, playerName, createdFrom, createdTo, limit, cursor);
+            OffsetDateTime createdFrom, OffsetDateTime createdTo, Boolean hasFindings, Integer limit, String cursor) {
+        return readback.listSessions(state, mediaId, playerName, createdFrom, createdTo, hasFindings, limit, cursor);
     }
 
     @Override

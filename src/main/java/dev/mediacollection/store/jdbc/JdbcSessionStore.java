@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,8 +31,11 @@ import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Finding;
+import dev.mediacollection.session.FindingSummary;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionState;
 import dev.mediacollection.session.SessionTimeouts;
@@ -39,6 +45,7 @@ import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
+import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.Outbox;
 import dev.mediacollection.store.OutboxBacklog;
@@ -261,7 +268,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     ids.add(rows.getString(1));
                 }
             }
-            for (String table : new String[] { "events", "session_starts", MetricsTable.TABLE }) {
+            for (String table : new String[] { "findings", "events", "session_starts", MetricsTable.TABLE }) {
                 deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
             }
             deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
@@ -331,6 +338,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insertStart.setString(7, session.channel());
         insertStart.setString(8, session.contentType());
         insertStart.executeUpdate();
+        insertFindings(statements, session.id(), 0, start);
         return true;
     }
 
@@ -346,6 +354,30 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insert.setLong(6, event.receivedAt().toEpochMilli());
         insert.setString(7, event.body());
         insert.executeUpdate();
+        insertFindings(statements, sessionId, sequence, event);
+    }
+
+    /** A request's findings, in its transaction; a request without any writes nothing here. */
+    private static void insertFindings(Statements statements, String sessionId, long sequence, ReceivedEvent event)
+            throws SQLException {
+        if (event.findings().isEmpty()) {
+            return;
+        }
+        PreparedStatement insert = statements.prepare("INSERT INTO findings (session_id, seq, ordinal, event_type,"
+                + " rule, pointer, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (int ordinal = 0; ordinal < event.findings().size(); ordinal++) {
+            Finding finding = event.findings().get(ordinal);
+            insert.setString(1, sessionId);
+            insert.setLong(2, sequence);
+            insert.setInt(3, ordinal);
+            insert.setString(4, event.type().wireName());
+            insert.setString(5, finding.rule());
+            insert.setString(6, finding.pointer());
+            insert.setString(7, finding.message());
+            insert.setLong(8, event.receivedAt().toEpochMilli());
+            insert.addBatch();
+        }
+        insert.executeBatch();
     }
 
     private static void updateLifecycle(Statements statements, String sessionId, Lifecycle lifecycle,
@@ -386,9 +418,13 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return read(statements -> {
             PreparedStatement select = statements.prepare(SELECT_SESSIONS + " WHERE sessions.id = ?");
             select.setString(1, id);
+            List<StoredSession> found = new ArrayList<>(1);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(storedSession(rows)) : Optional.empty();
+                if (rows.next()) {
+                    found.add(storedSession(rows));
+                }
             }
+            return withFindings(statements, found).stream().findFirst();
         });
     }
 
@@ -403,6 +439,8 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             query.createdFrom().ifPresent(from -> where(conditions, values, "sessions.created_at >= ?",
                     from.toEpochMilli()));
             query.createdTo().ifPresent(to -> where(conditions, values, "sessions.created_at < ?", to.toEpochMilli()));
+            query.hasFindings().ifPresent(has -> conditions.add((has ? "" : "NOT ")
+                    + "EXISTS (SELECT 1 FROM findings WHERE findings.session_id = sessions.id)"));
             query.after().ifPresent(after -> {
                 conditions.add("(sessions.created_at < ? OR (sessions.created_at = ? AND sessions.id < ?))");
                 values.addAll(List.of(after.createdAt().toEpochMilli(), after.createdAt().toEpochMilli(), after.id()));
@@ -420,8 +458,62 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     sessions.add(storedSession(rows));
                 }
             }
-            return sessions;
+            return withFindings(statements, sessions);
         });
+    }
+
+    /**
+     * The sessions with their findings' summary and their sessionStart's findings: two reads of the findings'
+     * primary key, for all the sessions at once, which find nothing for sessions without findings.
+     */
+    private static List<StoredSession> withFindings(Statements statements, List<StoredSession> sessions)
+            throws SQLException {
+        if (sessions.isEmpty()) {
+            return sessions;
+        }
+        String ids = "(" + "?, ".repeat(sessions.size() - 1) + "?)";
+        Map<String, TreeMap<String, Long>> rules = new HashMap<>();
+        PreparedStatement counts = statements.prepare("SELECT session_id, rule, COUNT(*) FROM findings"
+                + " WHERE session_id IN " + ids + " GROUP BY session_id, rule");
+        bindIds(counts, sessions);
+        try (ResultSet rows = counts.executeQuery()) {
+            while (rows.next()) {
+                rules.computeIfAbsent(rows.getString(1), id -> new TreeMap<>()).put(rows.getString(2), rows.getLong(3));
+            }
+        }
+        if (rules.isEmpty()) {
+            return sessions;
+        }
+        Map<String, List<Finding>> startFindings = new HashMap<>();
+        PreparedStatement starts = statements.prepare("SELECT session_id, rule, pointer, message FROM findings"
+                + " WHERE session_id IN " + ids + " AND seq = 0 ORDER BY session_id, ordinal");
+        bindIds(starts, sessions);
+        try (ResultSet rows = starts.executeQuery()) {
+            while (rows.next()) {
+                startFindings.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
+                        .add(new Finding(rows.getString(2), rows.getString(3), rows.getString(4)));
+            }
+        }
+        List<StoredSession> complete = new ArrayList<>(sessions.size());
+        for (StoredSession stored : sessions) {
+            TreeMap<String, Long> byRule = rules.get(stored.session().id());
+            if (byRule == null) {
+                complete.add(stored);
+                continue;
+            }
+            Session session = stored.session();
+            complete.add(new StoredSession(session.withStart(session.start().withFindings(
+                    startFindings.getOrDefault(session.id(), List.of()))), stored.eventCount(),
+                    new FindingSummary(byRule.values().stream().mapToLong(Long::longValue).sum(),
+                            List.copyOf(byRule.keySet()))));
+        }
+        return complete;
+    }
+
+    private static void bindIds(PreparedStatement statement, List<StoredSession> sessions) throws SQLException {
+        for (int i = 0; i < sessions.size(); i++) {
+            statement.setString(i + 1, sessions.get(i).session().id());
+        }
     }
 
     @Override
@@ -465,7 +557,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
 
     @Override
     public CompletionStage<List<StoredEvent>> events(EventQuery query) {
-        return read(statements -> events(statements, query));
+        return read(statements -> withFindings(statements, query.sessionId(), events(statements, query)));
     }
 
     static List<StoredEvent> events(Statements statements, EventQuery query) throws SQLException {
@@ -492,6 +584,66 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             }
         }
         return events;
+    }
+
+    /** The page's events with their findings, read in one go over the page's range of sequence numbers. */
+    private static List<StoredEvent> withFindings(Statements statements, String sessionId, List<StoredEvent> events)
+            throws SQLException {
+        if (events.isEmpty()) {
+            return events;
+        }
+        long first = events.stream().mapToLong(StoredEvent::sequence).min().orElseThrow();
+        long last = events.stream().mapToLong(StoredEvent::sequence).max().orElseThrow();
+        PreparedStatement select = statements.prepare("SELECT seq, rule, pointer, message FROM findings"
+                + " WHERE session_id = ? AND seq BETWEEN ? AND ? ORDER BY seq, ordinal");
+        select.setString(1, sessionId);
+        select.setLong(2, first);
+        select.setLong(3, last);
+        Map<Long, List<Finding>> bySequence = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                bySequence.computeIfAbsent(rows.getLong(1), sequence -> new ArrayList<>())
+                        .add(new Finding(rows.getString(2), rows.getString(3), rows.getString(4)));
+            }
+        }
+        if (bySequence.isEmpty()) {
+            return events;
+        }
+        return events.stream().map(stored -> {
+            List<Finding> findings = bySequence.get(stored.sequence());
+            if (findings == null) {
+                return stored;
+            }
+            return new StoredEvent(stored.sequence(), stored.event().withFindings(findings));
+        }).toList();
+    }
+
+    @Override
+    public CompletionStage<List<RecordedFinding>> findings(FindingQuery query) {
+        return read(statements -> {
+            PreparedStatement select = statements.prepare("SELECT session_id, seq, ordinal, event_type, rule,"
+                    + " pointer, message, received_at FROM findings"
+                    + (query.after().isEmpty() ? "" : " WHERE (received_at, session_id, seq, ordinal) < (?, ?, ?, ?)")
+                    + " ORDER BY received_at DESC, session_id DESC, seq DESC, ordinal DESC LIMIT ?");
+            int index = 1;
+            if (query.after().isPresent()) {
+                FindingQuery.Position after = query.after().get();
+                select.setLong(index++, after.receivedAt().toEpochMilli());
+                select.setString(index++, after.sessionId());
+                select.setLong(index++, after.sequence());
+                select.setInt(index++, after.ordinal());
+            }
+            select.setInt(index, query.limit());
+            List<RecordedFinding> findings = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    findings.add(new RecordedFinding(rows.getString(1), rows.getLong(2), rows.getInt(3),
+                            EventType.fromWireName(rows.getString(4)), Instant.ofEpochMilli(rows.getLong(8)),
+                            new Finding(rows.getString(5), rows.getString(6), rows.getString(7))));
+                }
+            }
+            return findings;
+        });
     }
 
     /** What a {@link #storedEvent} is read from. */
@@ -633,8 +785,57 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     entries.add(outboxEntry(rows));
                 }
             }
-            return entries;
+            return withRequestFindings(statements, entries);
         });
+    }
+
+    /**
+     * The entries, each request with its findings: one read of the findings' primary key for the whole batch, which
+     * finds nothing for requests without findings.
+     */
+    private static List<OutboxEntry> withRequestFindings(Statements statements, List<OutboxEntry> entries)
+            throws SQLException {
+        List<OutboxEntry> announcing = entries.stream().filter(entry -> entry.request().isPresent()).toList();
+        if (announcing.isEmpty()) {
+            return entries;
+        }
+        PreparedStatement select = statements.prepare("SELECT session_id, seq, rule, pointer, message FROM findings"
+                + " WHERE " + String.join(" OR ", Collections.nCopies(announcing.size(),
+                        "(session_id = ? AND seq = ?)"))
+                + " ORDER BY session_id, seq, ordinal");
+        int index = 1;
+        for (OutboxEntry entry : announcing) {
+            select.setString(index++, entry.sessionId());
+            select.setLong(index++, requestSequence(entry));
+        }
+        Map<RequestKey, List<Finding>> byRequest = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                byRequest.computeIfAbsent(new RequestKey(rows.getString(1), rows.getLong(2)), key -> new ArrayList<>())
+                        .add(new Finding(rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        }
+        if (byRequest.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().map(entry -> {
+            List<Finding> findings = entry.request().isEmpty() ? null
+                    : byRequest.get(new RequestKey(entry.sessionId(), requestSequence(entry)));
+            if (findings == null) {
+                return entry;
+            }
+            return new OutboxEntry(entry.position(), entry.sessionId(), entry.kind(), entry.sequence(),
+                    entry.createdAt(), Optional.of(entry.request().get().withFindings(findings)));
+        }).toList();
+    }
+
+    /** A request of a session: its sessionStart (0) or an event. */
+    private record RequestKey(String sessionId, long sequence) {
+    }
+
+    /** The sequence of the request an entry announces: the event's, or 0 for a session's sessionStart. */
+    private static long requestSequence(OutboxEntry entry) {
+        return entry.kind() == OutboxEntry.Kind.EVENT ? entry.sequence() : 0;
     }
 
     private static OutboxEntry outboxEntry(ResultSet rows) throws SQLException {

@@ -56,12 +56,14 @@ final class MetricsTable {
     private MetricsTable() {
     }
 
-    /** The table and the index of report time ranges. */
+    /**
+     * The table and the index of report time ranges. The {@code sessionStart}'s params may be missing: a validation
+     * profile may keep a {@code sessionStart} without them (V4).
+     */
     static List<String> create() {
         return List.of("CREATE TABLE " + TABLE + " (session_id CHAR(64) NOT NULL PRIMARY KEY REFERENCES sessions (id),"
                 + " created_at BIGINT NOT NULL, opened_day BIGINT NOT NULL, opened_hour BIGINT NOT NULL,"
-                + " state VARCHAR(16) NOT NULL, media_id TEXT NOT NULL,"
-                + " player_name TEXT NOT NULL, channel TEXT NOT NULL, content_type TEXT NOT NULL, "
+                + " state VARCHAR(16) NOT NULL, media_id TEXT, player_name TEXT, channel TEXT, content_type TEXT, "
                 + METRICS.stream().map(metric -> metric.column() + " BIGINT").collect(Collectors.joining(", "))
                 + ")",
                 "CREATE INDEX session_metrics_by_creation ON " + TABLE + " (created_at)");

@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
@@ -18,8 +21,10 @@ import dev.mediacollection.metrics.MediaMetrics;
 import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.FindingSummary;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.session.StoredEvent;
@@ -27,6 +32,7 @@ import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
+import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.DuplicateSessionException;
@@ -46,6 +52,13 @@ public class InMemorySessionStore implements SessionStore {
     private final ConcurrentMap<String, Entry> sessions = new ConcurrentHashMap<>();
     private final AtomicLong sessionCount = new AtomicLong();
     private final AtomicLong eventCount = new AtomicLong();
+    /** Every session's findings, newest first, as {@link #findings(FindingQuery)} pages them. */
+    private final ConcurrentNavigableMap<FindingQuery.Position, RecordedFinding> findings =
+            new ConcurrentSkipListMap<>(Comparator.comparing(FindingQuery.Position::receivedAt)
+                    .thenComparing(FindingQuery.Position::sessionId)
+                    .thenComparingLong(FindingQuery.Position::sequence)
+                    .thenComparingInt(FindingQuery.Position::ordinal)
+                    .reversed());
 
     public InMemorySessionStore(int maxSessions, long maxEvents, SessionTimeouts timeouts) {
         this.maxSessions = maxSessions;
@@ -53,19 +66,36 @@ public class InMemorySessionStore implements SessionStore {
         this.timeouts = timeouts;
     }
 
-    /** One session and its events, and its final metrics once stored; guarded by its own monitor. */
+    /**
+     * One session, its events, how many findings of each rule they have, and its final metrics once stored; guarded
+     * by its own monitor.
+     */
     private static final class Entry {
         Session session;
         final List<StoredEvent> events = new ArrayList<>();
+        final TreeMap<String, Long> findingsByRule = new TreeMap<>();
+        long findingCount;
         MediaMetrics finalMetrics;
         long metricsEventCount;
 
         Entry(Session session) {
             this.session = session;
+            count(session.start());
+        }
+
+        void add(StoredEvent event) {
+            events.add(event);
+            count(event.event());
+        }
+
+        private void count(ReceivedEvent event) {
+            event.findings().forEach(finding -> findingsByRule.merge(finding.rule(), 1L, Long::sum));
+            findingCount += event.findings().size();
         }
 
         synchronized StoredSession snapshot() {
-            return new StoredSession(session, events.size());
+            return new StoredSession(session, events.size(), findingCount == 0 ? FindingSummary.NONE
+                    : new FindingSummary(findingCount, List.copyOf(findingsByRule.keySet())));
         }
     }
 
@@ -86,13 +116,15 @@ public class InMemorySessionStore implements SessionStore {
         }
         Entry entry = new Entry(session);
         for (ReceivedEvent event : events) {
-            entry.events.add(new StoredEvent(entry.events.size() + 1, event));
+            entry.add(new StoredEvent(entry.events.size() + 1, event));
         }
         if (sessions.putIfAbsent(session.id(), entry) != null) {
             sessionCount.decrementAndGet();
             eventCount.addAndGet(-events.size());
             return CompletableFuture.failedFuture(new DuplicateSessionException(session.id()));
         }
+        index(session.id(), 0, session.start());
+        entry.events.forEach(stored -> index(session.id(), stored.sequence(), stored.event()));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -114,7 +146,8 @@ public class InMemorySessionStore implements SessionStore {
                 return full("events", maxEvents);
             }
             long sequence = entry.events.size() + 1L;
-            entry.events.add(new StoredEvent(sequence, event));
+            entry.add(new StoredEvent(sequence, event));
+            index(sessionId, sequence, event);
             entry.session = entry.session.withLifecycle(kept.next());
             // A late event makes the stored metrics out of date: the session awaits the finaliser again.
             entry.finalMetrics = kept.late() ? null : entry.finalMetrics;
@@ -136,15 +169,17 @@ public class InMemorySessionStore implements SessionStore {
                 .reversed();
         return CompletableFuture.completedFuture(sessions.values().stream()
                 .map(Entry::snapshot)
-                .filter(stored -> matches(stored.session(), query))
+                .filter(stored -> matches(stored, query))
                 .sorted(newestFirst)
                 .limit(query.limit())
                 .toList());
     }
 
-    private static boolean matches(Session session, SessionQuery query) {
+    private static boolean matches(StoredSession stored, SessionQuery query) {
+        Session session = stored.session();
         Instant created = session.createdAt();
         return query.state().map(state -> state == session.lifecycle().state()).orElse(true)
+                && query.hasFindings().map(has -> has == stored.findings().count() > 0).orElse(true)
                 && query.mediaId().map(id -> id.equals(session.mediaId())).orElse(true)
                 && query.playerName().map(name -> name.equals(session.playerName())).orElse(true)
                 && query.createdFrom().map(from -> !created.isBefore(from)).orElse(true)
@@ -212,6 +247,7 @@ public class InMemorySessionStore implements SessionStore {
                         && sessions.remove(entry.session.id(), entry)) {
                     sessionCount.decrementAndGet();
                     eventCount.addAndGet(-entry.events.size());
+                    unindex(entry);
                     deleted++;
                 }
             }
@@ -236,6 +272,34 @@ public class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(sessions.values().stream()
                 .filter(entry -> entry.snapshot().session().lifecycle().state().takesEvents())
                 .count());
+    }
+
+    @Override
+    public CompletionStage<List<RecordedFinding>> findings(FindingQuery query) {
+        ConcurrentNavigableMap<FindingQuery.Position, RecordedFinding> page = query.after()
+                .map(after -> findings.tailMap(after, false))
+                .orElse(findings);
+        return CompletableFuture.completedFuture(page.values().stream().limit(query.limit()).toList());
+    }
+
+    private void index(String sessionId, long sequence, ReceivedEvent event) {
+        for (int ordinal = 0; ordinal < event.findings().size(); ordinal++) {
+            RecordedFinding finding = new RecordedFinding(sessionId, sequence, ordinal, event.type(),
+                    event.receivedAt(), event.findings().get(ordinal));
+            findings.put(new FindingQuery.Position(event.receivedAt(), sessionId, sequence, ordinal), finding);
+        }
+    }
+
+    private void unindex(Entry entry) {
+        String id = entry.session.id();
+        unindex(id, 0, entry.session.start());
+        entry.events.forEach(stored -> unindex(id, stored.sequence(), stored.event()));
+    }
+
+    private void unindex(String sessionId, long sequence, ReceivedEvent event) {
+        for (int ordinal = 0; ordinal < event.findings().size(); ordinal++) {
+            findings.remove(new FindingQuery.Position(event.receivedAt(), sessionId, sequence, ordinal));
+        }
     }
 
     @Override

@@ -58,7 +58,7 @@ class SessionReadbackTest {
         store.expireSessions(T0.plus(TIMEOUTS.idle())).toCompletableFuture().join();
         SessionReadback readback = new SessionReadback(store, new ObjectMapper());
 
-        Response answer = readback.listSessions("expired", null, null, null, null, 10, null)
+        Response answer = readback.listSessions("expired", null, null, null, null, null, 10, null)
                 .toCompletableFuture().join();
 
         assertThat(answer.getStatus()).isEqualTo(200);

@@ -1,0 +1,16 @@
+package dev.mediacollection.session;
+
+import java.time.Instant;
+
+/**
+ * A finding as kept, with the request it belongs to.
+ *
+ * @param sessionId  the session
+ * @param sequence   the request's place in the session: 0 for its sessionStart, then its events from 1
+ * @param ordinal    the finding's place among its request's findings, from 0
+ * @param eventType  the request's {@code eventType}
+ * @param receivedAt when the request arrived
+ */
+public record RecordedFinding(String sessionId, long sequence, int ordinal, EventType eventType, Instant receivedAt,
+        Finding finding) {
+}

@@ -1,0 +1,17 @@
+package dev.mediacollection.api;
+
+import dev.mediacollection.support.ValidationProfiles;
+import dev.mediacollection.validation.ValidationProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The server and the reduced contract agree under {@code mc.validation.profile=adobe}. */
+@QuarkusTest
+@TestProfile(ValidationProfiles.Adobe.class)
+class AdobeContractAgreementTest extends ContractAgreementTest {
+
+    @Override
+    ValidationProfile profile() {
+        return ValidationProfile.ADOBE;
+    }
+}

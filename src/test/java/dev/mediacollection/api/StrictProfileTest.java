@@ -1,0 +1,17 @@
+package dev.mediacollection.api;
+
+import dev.mediacollection.support.ValidationProfiles;
+import dev.mediacollection.validation.ValidationProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Issue 12's cases under {@code mc.validation.profile=strict}. */
+@QuarkusTest
+@TestProfile(ValidationProfiles.Strict.class)
+class StrictProfileTest extends ValidationProfileCases {
+
+    @Override
+    ValidationProfile profile() {
+        return ValidationProfile.STRICT;
+    }
+}
