@@ -39,6 +39,7 @@ import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.Outbox;
 import dev.mediacollection.store.OutboxBacklog;
 import dev.mediacollection.store.OutboxEntry;
+import dev.mediacollection.store.RelayLedger;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -76,6 +77,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     /** Where every announcing write leaves an outbox entry; none: the outbox is not written at all. */
     private final List<String> destinations;
     private final ExecutorService readers;
+    private final JdbcRelayLedger relayLedger;
     /** The write probe under way, shared by everyone who asks meanwhile: asking often never queues more probes. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
@@ -91,6 +93,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             thread.setDaemon(true);
             return thread;
         });
+        this.relayLedger = new JdbcRelayLedger(writes, this);
     }
 
     // --- writes -------------------------------------------------------------------------------------------------
@@ -216,7 +219,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
                     + " WHERE sessions.state NOT IN " + OPEN_STATES + " AND sessions.closed_at < ?"
                     + " AND outbox.session_id IS NULL";
-            for (String table : new String[] { "events", "session_starts" }) {
+            for (String table : new String[] { "events", "session_starts", "relay_sessions" }) {
                 PreparedStatement dependents = statements.prepare(
                         "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
                 dependents.setLong(1, cutoff.toEpochMilli());
@@ -423,7 +426,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         });
     }
 
-    private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
+    <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CallerContext caller = CallerContext.current();
         try {
@@ -466,6 +469,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     @Override
     public Optional<Outbox> outbox() {
         return Optional.of(this);
+    }
+
+    @Override
+    public Optional<RelayLedger> relayLedger() {
+        return Optional.of(relayLedger);
     }
 
     /** A live session announces its opening; a downloaded one arrives whole and closed, with its events. */
@@ -520,7 +528,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      * session's start (whose arrival is the session's creation).
      */
     @Override
-    public CompletionStage<List<OutboxEntry>> pending(String destination, int limit) {
+    public CompletionStage<List<OutboxEntry>> pending(String destination, int limit, Instant now) {
         return read(statements -> {
             PreparedStatement select = statements.prepare("SELECT outbox.position, outbox.session_id, outbox.seq,"
                     + " outbox.kind, outbox.created_at, events.event_type, events.playhead, events.ts,"
@@ -532,9 +540,13 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     + " LEFT JOIN session_starts start ON outbox.kind IN ('" + OutboxEntry.Kind.OPENED + "','"
                     + OutboxEntry.Kind.DOWNLOADED + "') AND start.session_id = outbox.session_id"
                     + " LEFT JOIN sessions ON sessions.id = start.session_id"
-                    + " WHERE outbox.destination = ? ORDER BY outbox.position LIMIT ?");
+                    + " WHERE outbox.destination = ? AND NOT EXISTS (SELECT 1 FROM relay_sessions held"
+                    + " WHERE held.destination = outbox.destination AND held.session_id = outbox.session_id"
+                    + " AND held.retry_at > ?)"
+                    + " ORDER BY outbox.position LIMIT ?");
             select.setString(1, destination);
-            select.setInt(2, limit);
+            select.setLong(2, now.toEpochMilli());
+            select.setInt(3, limit);
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
