@@ -1,5 +1,9 @@
 package dev.mediacollection.support;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -172,5 +177,42 @@ public final class ScriptedUpstream implements AutoCloseable {
     @Override
     public void close() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * One for the application under test of a {@code @QuarkusTest} whose profile lists this resource: started before
+     * the application, which relays to it ({@code mc.relay.url}), and put into the test's field marked
+     * {@link Injected}.
+     */
+    public static final class Resource implements QuarkusTestResourceLifecycleManager {
+
+        private ScriptedUpstream upstream;
+
+        @Override
+        public Map<String, String> start() {
+            upstream = ScriptedUpstream.start();
+            return Map.of("mc.relay.url", upstream.url());
+        }
+
+        @Override
+        public void inject(TestInjector injector) {
+            injector.injectIntoFields(upstream, new TestInjector.AnnotatedAndMatchesType(Injected.class,
+                    ScriptedUpstream.class));
+        }
+
+        @Override
+        public void stop() {
+            try {
+                upstream.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("The scripted upstream did not stop", e);
+            }
+        }
+    }
+
+    /** Marks the test's field that gets the {@link Resource}'s upstream. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Injected {
     }
 }
