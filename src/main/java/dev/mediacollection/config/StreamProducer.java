@@ -84,7 +84,7 @@ public class StreamProducer {
             Destination upstream = new UpstreamDestination(vertx, new UpstreamSettings(url, relay.timeout(),
                     relay.connections()), store, filter, rounds, clock, upstreamObserver);
             relays.add(new OutboxRelay(outbox, upstream, rounds, clock, observer, owner));
-            Log.infof("Relaying every accepted session to the Media Collection API at %s%s", url,
+            Log.infof("Relaying every accepted session to the Media Collection API at %s%s", withoutUserInfo(url),
                     relay.channels().map(channels -> " (media.channel " + channels + " only)").orElse(""));
         }
         relays.forEach(OutboxRelay::start);
@@ -120,6 +120,11 @@ public class StreamProducer {
         throw new IllegalStateException("mc.relay.url must be the base URL of a Media Collection API, such as"
                 + " https://namespace.hb-api.omtrdc.net or http://collector.internal:8080 (no query), not \""
                 + setting + "\"");
+    }
+
+    /** The URL as logged: a {@code user:password@} in it stays out of the logs. */
+    static String withoutUserInfo(URI url) {
+        return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 
     /** Before the store closes (contexts are destroyed after this event), so that the relay's last round ends cleanly. */
