@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,7 @@ public final class UpstreamDestination implements Destination {
     private static final Pattern SESSION_ID = Pattern.compile("/sessions/([^/?#]+)");
 
     private final UpstreamClient upstream;
+    private final int lanes;
     private final SessionStore store;
     private final RelayLedger ledger;
     private final SessionFilter filter;
@@ -63,6 +66,7 @@ public final class UpstreamDestination implements Destination {
     public UpstreamDestination(Vertx vertx, UpstreamSettings settings, SessionStore store, SessionFilter filter,
             RelaySettings retries, Clock clock, UpstreamObserver observer) {
         this.upstream = new UpstreamClient(vertx, settings.url(), settings.timeout(), settings.connections());
+        this.lanes = settings.connections();
         this.store = store;
         this.ledger = store.relayLedger().orElseThrow(() -> new IllegalArgumentException(
                 "The relay to an upstream needs a store that keeps an outbox"));
@@ -77,19 +81,23 @@ public final class UpstreamDestination implements Destination {
         return NAME;
     }
 
-    /** Each session's entries in order, the sessions side by side; returns once every session has stopped. */
+    /**
+     * Each session's entries in order, the sessions side by side in as many lanes as there are connections (so that
+     * no request waits for a connection: its timeout is the upstream's alone); returns once every session stopped.
+     */
     @Override
     public Delivery deliver(List<OutboxEntry> entries) throws InterruptedException {
         Map<String, List<OutboxEntry>> bySession = new LinkedHashMap<>();
         entries.forEach(entry -> bySession.computeIfAbsent(entry.sessionId(), id -> new ArrayList<>()).add(entry));
         Map<String, SessionRelay> known = await(ledger.sessions(NAME, bySession.keySet()));
         List<SessionRun> runs = new ArrayList<>();
+        bySession.forEach((sessionId, sessionEntries) -> runs.add(new SessionRun(sessionEntries,
+                Optional.ofNullable(known.get(sessionId)))));
+        Queue<SessionRun> waiting = new ConcurrentLinkedQueue<>(runs);
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        bySession.forEach((sessionId, sessionEntries) -> {
-            SessionRun run = new SessionRun(sessionEntries, Optional.ofNullable(known.get(sessionId)));
-            runs.add(run);
-            running.add(run.start());
-        });
+        for (int lane = 0; lane < Math.min(lanes, runs.size()); lane++) {
+            running.add(lane(waiting));
+        }
         await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
         List<Long> delivered = new ArrayList<>();
         Optional<Exception> failure = Optional.empty();
@@ -100,6 +108,18 @@ public final class UpstreamDestination implements Destination {
             }
         }
         return new Delivery(delivered, failure);
+    }
+
+    /** Runs the waiting sessions one after another; one that needs no request is done at once, in the loop. */
+    private static CompletableFuture<Void> lane(Queue<SessionRun> waiting) {
+        SessionRun run;
+        while ((run = waiting.poll()) != null) {
+            CompletableFuture<Void> running = run.start();
+            if (!running.isDone()) {
+                return running.thenCompose(done -> lane(waiting));
+            }
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

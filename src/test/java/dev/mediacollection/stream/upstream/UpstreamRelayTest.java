@@ -94,7 +94,12 @@ class UpstreamRelayTest {
     }
 
     private UpstreamDestination destination(String url, SessionFilter filter) {
-        return new UpstreamDestination(vertx, new UpstreamSettings(URI.create(url), TIMEOUT, 8), store, filter,
+        return destination(url, filter, 8);
+    }
+
+    private UpstreamDestination destination(String url, SessionFilter filter, int connections) {
+        return new UpstreamDestination(vertx, new UpstreamSettings(URI.create(url), TIMEOUT, connections), store,
+                filter,
                 SETTINGS, clock, new UpstreamObserver() {
                     @Override
                     public void answered(Request request, Outcome outcome, long nanos) {
@@ -217,6 +222,22 @@ class UpstreamRelayTest {
         assertThat(upstream.mostInFlight()).as("sessions side by side").isGreaterThan(1);
         assertThat(waiting()).isEmpty();
         assertThat(attempts).hasSize(15).containsOnly("sessionStart acknowledged", "event acknowledged");
+    }
+
+    @Test
+    void noMoreSessionsGoAtOnceThanThereAreConnections() throws Exception {
+        upstream.delay(Duration.ofMillis(30));
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sessions.add(open(start("video-" + i, "sports")));
+            pings(sessions.get(i), 2);
+        }
+
+        relayUntilCaughtUp(relay(destination(upstream.url(), SessionFilter.ALL, 2)));
+
+        assertThat(upstream.mostInFlight()).isEqualTo(2);
+        assertThat(upstream.received()).hasSize(15);
+        assertThat(waiting()).isEmpty();
     }
 
     @Test
