@@ -1,5 +1,11 @@
 package dev.mediacollection.stream;
 
+import static dev.mediacollection.stream.ReadBack.bodies;
+import static dev.mediacollection.stream.ReadBack.detail;
+import static dev.mediacollection.stream.ReadBack.relayed;
+import static dev.mediacollection.stream.ReadBack.requests;
+import static dev.mediacollection.stream.ReadBack.sessionCount;
+import static dev.mediacollection.stream.ReadBack.sessionsWithMediaId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +31,6 @@ import dev.mediacollection.support.Scrape;
 import dev.mediacollection.support.ServiceProcess;
 import dev.mediacollection.support.Spec;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 
 /**
  * Relay mode with a real upstream: two packaged instances of the service, the second started with
@@ -37,7 +42,6 @@ class RelayIT {
 
     static final long TS = 1_509_045_325_153L;
     static final int PLAYERS = 4;
-    static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     private static Map<String, String> embedded(String name, String... more) throws IOException {
         Map<String, String> settings = new HashMap<>();
@@ -82,7 +86,7 @@ class RelayIT {
             sessions.add(open(base, deprecatedForm.toString()));
 
             for (String session : sessions) {
-                JsonNode mine = awaitRelayed(base, session);
+                JsonNode mine = relayed(base, session);
                 JsonNode theirs = detail(upstream.baseUrl(), mine.at("/upstream/upstreamId").asText());
                 assertThat(theirs.get("start").get("body")).isEqualTo(mine.get("start").get("body"));
                 assertThat(requests(upstream.baseUrl(), theirs.get("id").asText()))
@@ -135,20 +139,20 @@ class RelayIT {
             try (ServiceProcess restarted = ServiceProcess.start("relay-kill-restarted", settings)) {
                 int repeated = 0;
                 for (Map.Entry<String, Set<String>> session : load.acknowledged.entrySet()) {
-                    JsonNode mine = awaitRelayed(restarted.baseUrl(), session.getKey());
+                    JsonNode mine = relayed(restarted.baseUrl(), session.getKey());
                     List<JsonNode> kept = requests(restarted.baseUrl(), session.getKey());
                     assertThat(bodies(mine.get("start"), kept)).as("what the player was acknowledged")
                             .containsAll(session.getValue());
                     String upstreamId = mine.at("/upstream/upstreamId").asText();
-                    List<JsonNode> relayed = requests(upstream.baseUrl(), upstreamId);
+                    List<JsonNode> sent = requests(upstream.baseUrl(), upstreamId);
                     // Only the request in flight at the kill may have been acknowledged upstream without the relay
                     // writing it down: sent again, it shows as a second upstream session with just its start, or
                     // as one event twice in a row.
                     int orphans = sessionsWithMediaId(upstream.baseUrl(), mine.at("/start/body/params/media.id")
                             .asText()) - 1;
-                    int again = relayed.size() - kept.size();
+                    int again = sent.size() - kept.size();
                     assertThat(orphans + again).as("requests of %s sent twice", session.getKey()).isBetween(0, 1);
-                    assertThat(withoutOneRepeat(relayed, again)).as("the events of %s upstream", session.getKey())
+                    assertThat(withoutOneRepeat(sent, again)).as("the events of %s upstream", session.getKey())
                             .isEqualTo(kept);
                     repeated += orphans + again;
                 }
@@ -183,14 +187,14 @@ class RelayIT {
             assertThat(load.unanswered.get()).as("requests without an answer").isZero();
             assertThat(duringOutage).as("writes acknowledged while the upstream was down").isGreaterThan(20);
             for (Map.Entry<String, Set<String>> session : load.acknowledged.entrySet()) {
-                JsonNode mine = awaitRelayed(relaying.baseUrl(), session.getKey());
+                JsonNode mine = relayed(relaying.baseUrl(), session.getKey());
                 List<JsonNode> kept = requests(relaying.baseUrl(), session.getKey());
                 assertThat(bodies(mine.get("start"), kept)).containsAll(session.getValue());
                 assertThat(requests(upstream.baseUrl(), mine.at("/upstream/upstreamId").asText()))
                         .as("the events of %s upstream, each once", session.getKey()).isEqualTo(kept);
             }
             assertThat(sessionCount(upstream.baseUrl())).as("sessions upstream, each opened once")
-                    .isEqualTo(load.acknowledged.size());
+                    .isEqualTo(sessionCount(relaying.baseUrl()));
             Scrape metrics = Scrape.of(relaying.baseUrl());
             assertThat(metrics.value("mc_relay_upstream_requests_seconds_count", "request", "event", "outcome",
                     "failed") + metrics.value("mc_relay_upstream_requests_seconds_count", "request", "sessionStart",
@@ -204,56 +208,6 @@ class RelayIT {
     private static String open(String base, String body) {
         return Api.idOf(given().contentType(ContentType.JSON).body(body).post(base + Api.SESSIONS)
                 .then().statusCode(201).extract().header("Location"));
-    }
-
-    private static JsonNode detail(String base, String session) throws IOException {
-        return Spec.JSON.readTree(given().get(base + Api.SESSIONS + "/" + session).then().statusCode(200)
-                .extract().asString());
-    }
-
-    private static JsonNode awaitRelayed(String base, String session) {
-        return await().atMost(CATCH_UP).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                .until(() -> detail(base, session),
-                detail -> detail.at("/upstream/status").asText().equals("relayed"));
-    }
-
-    /** The session's events as the instance keeps them: what was sent, not when it arrived there. */
-    private static List<JsonNode> requests(String base, String session) throws IOException {
-        JsonNode items = Spec.JSON.readTree(given().queryParam("limit", 500).get(base + Api.eventsPath(session))
-                .then().statusCode(200).extract().asString()).get("items");
-        List<JsonNode> requests = new ArrayList<>();
-        for (JsonNode item : items) {
-            ObjectNode request = ((ObjectNode) item).deepCopy();
-            request.remove("receivedAt");
-            request.remove("sequence");
-            requests.add(request);
-        }
-        return requests;
-    }
-
-    /** The sessionStart and event bodies, as the strings a player sent (compact JSON). */
-    private static List<String> bodies(JsonNode start, List<JsonNode> events) {
-        List<String> bodies = new ArrayList<>(List.of(start.get("body").toString()));
-        events.forEach(event -> bodies.add(event.get("body").toString()));
-        return bodies;
-    }
-
-    private static int sessionsWithMediaId(String base, String mediaId) {
-        return given().queryParam("mediaId", mediaId).get(base + Api.SESSIONS).then().statusCode(200).extract()
-                .jsonPath().getList("items").size();
-    }
-
-    /** Every session the instance holds, page by page. */
-    private static int sessionCount(String base) {
-        int count = 0;
-        String cursor = null;
-        do {
-            JsonPath page = (cursor == null ? given() : given().queryParam("cursor", cursor))
-                    .queryParam("limit", 500).get(base + Api.SESSIONS).then().statusCode(200).extract().jsonPath();
-            count += page.getList("items").size();
-            cursor = page.getString("next");
-        } while (cursor != null);
-        return count;
     }
 
     /** The events with the one request sent twice in a row taken out, when {@code again} is 1. */
