@@ -33,6 +33,18 @@ public interface CollectorConfig {
 
     Inspection inspection();
 
+    Reports reports();
+
+    interface Reports {
+        /** How often the finaliser looks for closed sessions whose metrics are not stored yet. */
+        Duration finaliseInterval();
+
+        /** Sessions finalised per batch: one batch of reads, then one group of writes, at a time. */
+        @Min(1)
+        @Max(10_000)
+        int finaliseBatch();
+    }
+
     Stream stream();
 
     Relay relay();

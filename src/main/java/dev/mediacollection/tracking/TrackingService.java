@@ -47,7 +47,7 @@ public class TrackingService {
         ReceivedEvent received = received(start.event(), clock.instant());
         Lifecycle lifecycle = Lifecycle.opened(received.receivedAt(), received.playhead());
         return withFreshId(id -> store.create(new Session(id, received.receivedAt(), received, start.mediaId(),
-                start.playerName(), lifecycle)));
+                start.playerName(), start.channel(), start.contentType(), lifecycle)));
     }
 
     /**
@@ -66,7 +66,7 @@ public class TrackingService {
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
         return withFreshId(id -> store.create(new Session(id, now, start, sessionStart.mediaId(),
-                sessionStart.playerName(), closed), events))
+                sessionStart.playerName(), sessionStart.channel(), sessionStart.contentType(), closed), events))
                 .thenApply(id -> {
                     observer.sessionsClosed(CloseCause.DOWNLOADED, 1);
                     return id;

@@ -85,6 +85,7 @@ async function refreshDetail() {
   });
   $('#detail-metrics').replaceChildren(...facts(metrics));
   $('#timeline').replaceChildren(...[session.start, ...events.items].map(timelineEntry));
+  await timelineChart.show(session);
 }
 
 /** Where the relay to the upstream Media Collection API stands with the session (mc.relay.url). */
@@ -184,7 +185,7 @@ function report(error) {
 
 async function refresh() {
   try {
-    await (state.tab === 'sessions' ? refreshSessions() : refreshRejections());
+    await { sessions: refreshSessions, rejections: refreshRejections, reports: reportsView.refresh }[state.tab]();
     $('#status').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     report(error);

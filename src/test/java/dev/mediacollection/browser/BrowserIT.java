@@ -51,6 +51,16 @@ class BrowserIT {
         run("swagger-ui.mjs");
     }
 
+    @Test
+    void theInspectorDrawsASessionsTimelineFromItsEvents() throws Exception {
+        run("timeline-chart.mjs");
+    }
+
+    @Test
+    void theInspectorChartsTheReportsAsSessionsArrive() throws Exception {
+        run("reports-charts.mjs");
+    }
+
     private static void run(String script) throws IOException, InterruptedException {
         run(script, Map.of());
     }

@@ -45,12 +45,14 @@ public abstract class SessionStoreContract {
 
     static Session session(Instant at) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", "sports", "vod",
+                Lifecycle.opened(at, 0));
     }
 
     static Session session(Instant at, String mediaId, String playerName) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, mediaId, playerName, Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, mediaId, playerName, "sports", "vod",
+                Lifecycle.opened(at, 0));
     }
 
     static ReceivedEvent event(EventType type, double playhead, Instant at) {
@@ -86,7 +88,7 @@ public abstract class SessionStoreContract {
         await(store.create(session));
 
         Session sameId = new Session(session.id(), T0.plusSeconds(1), event(EventType.SESSION_START, 0, T0),
-                "other", "other", Lifecycle.opened(T0, 0));
+                "other", "other", "other", "other", Lifecycle.opened(T0, 0));
 
         assertThatThrownBy(() -> await(store.create(sameId)))
                 .hasRootCauseInstanceOf(DuplicateSessionException.class);
@@ -369,6 +371,39 @@ public abstract class SessionStoreContract {
         assertThat(results.stream().map(result -> ((AppendResult.Appended) result.join()).sequence()))
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 500).mapToObj(i -> (long) i).toList());
         assertThat(await(store.events(session.id()))).hasSize(500);
+    }
+
+    /** More than the SQL stores' sweep chunk (500 sessions) twice over, so that a sweep takes three chunks. */
+    static final int MORE_THAN_TWO_SWEEP_CHUNKS = 1_201;
+
+    @Test
+    void aSweepOverMoreSessionsThanOneChunkExpiresEachOfThemOnce() {
+        SessionStore store = newStore();
+        List<CompletableFuture<Void>> created = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS)
+                .mapToObj(i -> store.create(session(T0)).toCompletableFuture()).toList();
+        created.forEach(CompletableFuture::join);
+
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))))
+                .isEqualTo(new ExpiredSessions(MORE_THAN_TWO_SWEEP_CHUNKS, 0));
+        assertThat(await(store.countOpenSessions())).isZero();
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
+    }
+
+    @Test
+    void retentionOverMoreSessionsThanOneChunkDeletesEachOfThem() {
+        SessionStore store = newStore();
+        List<Session> sessions = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS).mapToObj(i -> session(T0)).toList();
+        sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+        sessions.stream().map(session -> store.append(session.id(),
+                event(EventType.SESSION_END, 1, T0.plusSeconds(1))).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(50)))).isEqualTo(MORE_THAN_TWO_SWEEP_CHUNKS);
+        assertThat(await(store.find(sessions.get(0).id()))).isEmpty();
+        assertThat(await(store.find(sessions.get(MORE_THAN_TWO_SWEEP_CHUNKS - 1).id()))).isEmpty();
+        assertThat(await(store.events(sessions.get(MORE_THAN_TWO_SWEEP_CHUNKS - 1).id()))).isEmpty();
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(50)))).isZero();
     }
 
     @Test

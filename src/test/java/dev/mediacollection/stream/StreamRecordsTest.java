@@ -68,7 +68,7 @@ class StreamRecordsTest {
 
     static Session session(String startBody) {
         return new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0, 1_509_045_324_153L,
-                T0, startBody), "video-3194", "html5-player", Lifecycle.opened(T0, 0));
+                T0, startBody), "video-3194", "html5-player", "sports", "vod", Lifecycle.opened(T0, 0));
     }
 
     static ReceivedEvent event(String type, double playhead, long ts, Instant at) {

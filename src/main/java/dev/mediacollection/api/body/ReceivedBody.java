@@ -54,7 +54,8 @@ public class ReceivedBody {
         JsonNode params = start.get("params");
         return new IncomingSessionStart(
                 incoming(start, parsed.tree().isArray() ? parsed.elementText(0) : parsed.text()),
-                params.get("media.id").textValue(), params.get("media.playerName").textValue());
+                params.get("media.id").textValue(), params.get("media.playerName").textValue(),
+                params.get("media.channel").textValue(), params.get("media.contentType").textValue());
     }
 
     /** The elements of an array body after its sessionStart, in order, each with its own bytes. */

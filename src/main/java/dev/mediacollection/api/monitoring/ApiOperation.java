@@ -17,10 +17,12 @@ public enum ApiOperation {
     TRACK_EVENT("trackEvent"),
     LIST_EVENTS("listEvents"),
     PREFLIGHT_EVENTS("preflightEvents"),
+    GET_SESSION_TIMELINE("getSessionTimeline"),
     UPLOAD_DOWNLOADED_SESSION("uploadDownloadedSession"),
     PREFLIGHT_DOWNLOADED("preflightDownloaded"),
     GET_EVENT_SCHEMA("getEventSchema"),
     LIST_REJECTIONS("listRejections"),
+    GET_REPORT("getReport"),
     OTHER("other");
 
     private static final String PREFIX = ApiPaths.PREFIX + "/";
@@ -54,6 +56,9 @@ public enum ApiOperation {
             if (idEnd < 0) {
                 return HttpMethod.GET.equals(method) ? GET_SESSION : OTHER;
             }
+            if (path.length() == idEnd + "/timeline".length() && path.startsWith("/timeline", idEnd)) {
+                return HttpMethod.GET.equals(method) ? GET_SESSION_TIMELINE : OTHER;
+            }
             return path.length() == idEnd + "/events".length() && path.startsWith("/events", idEnd)
                     ? byMethod(method, TRACK_EVENT, LIST_EVENTS, PREFLIGHT_EVENTS)
                     : OTHER;
@@ -67,6 +72,9 @@ public enum ApiOperation {
         }
         if (segment(path, start, "rejections") && path.length() == start + "rejections".length()) {
             return HttpMethod.GET.equals(method) ? LIST_REJECTIONS : OTHER;
+        }
+        if (segment(path, start, "reports") && path.length() == start + "reports".length()) {
+            return HttpMethod.GET.equals(method) ? GET_REPORT : OTHER;
         }
         return OTHER;
     }

@@ -19,9 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
+import dev.mediacollection.metrics.MediaMetrics;
+import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
@@ -36,6 +39,7 @@ import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
+import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.Outbox;
 import dev.mediacollection.store.OutboxBacklog;
 import dev.mediacollection.store.OutboxEntry;
@@ -54,19 +58,20 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
             + " closed_at, close_cause, end_ts, event_count";
     private static final String SESSION_COLUMNS = "id, created_at, " + LIFECYCLE_COLUMNS;
-    private static final String SELECT_SESSIONS = "SELECT sessions.id, sessions.created_at, sessions.state,"
-            + " sessions.last_event_at, sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at,"
-            + " sessions.close_cause, sessions.end_ts, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
-            + " start.body AS start_body, start.media_id, start.player_name"
-            + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
+    static final String SELECT_SESSIONS = selectSessions("sessions");
     /**
      * The probe row is locked last in any group (after every session id, which is hex), so that on PostgreSQL
      * concurrent groups from several instances take it in the same order as session rows and never deadlock.
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
-    private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
+    static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
     /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
     private static final String LEASE_LOCK_KEY = "~outbox-lease";
+    /**
+     * Sessions one write of the expiry sweep or of retention handles: a few milliseconds in one group commit, so
+     * that a player's write queued behind it waits no longer than that.
+     */
+    static final int SWEEP_CHUNK = 500;
     private static final String INSERT_OUTBOX = "INSERT INTO outbox (destination, session_id, seq, kind, created_at)"
             + " VALUES (?, ?, ?, ?, ?)";
 
@@ -144,6 +149,9 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                 return new AppendResult.SessionClosed(refused.standing(), refused.expiredNow(), refused.refusal());
             }
             Admission.Kept kept = (Admission.Kept) admission;
+            if (kept.late()) {
+                JdbcReports.forgetMetrics(statements, sessionId);
+            }
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
             updateLifecycle(statements, sessionId, kept.next(), sequence);
@@ -160,75 +168,118 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     /**
      * Candidates come from the indexes; {@link Lifecycle#expiry} decides. Each update is conditional on the state
      * and activity it was decided on, so concurrent sweeps (other instances) or an event arriving meanwhile never
-     * lead to a session being expired twice or expired although it just moved.
+     * lead to a session being expired twice or expired although it just moved. The sweep goes through the
+     * candidates {@link #SWEEP_CHUNK} at a time, one write each, so that players' writes queued meanwhile are
+     * committed between two chunks instead of waiting for the whole sweep (after an outage, hundreds of thousands
+     * of sessions may expire at once).
      */
     @Override
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
-        return writes.submit(statements -> {
-            Map<String, Lifecycle> candidates = new LinkedHashMap<>();
-            Map<String, Long> eventCounts = new LinkedHashMap<>();
-            // In id order, as appends lock rows, so that concurrent writers never deadlock.
-            PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
-                    + " FROM sessions WHERE state IN " + OPEN_STATES
-                    + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id");
-            select.setLong(1, now.minus(timeouts.idle()).toEpochMilli());
-            select.setLong(2, now.minus(timeouts.stalled()).toEpochMilli());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    candidates.put(rows.getString("id"), lifecycle(rows));
-                    eventCounts.put(rows.getString("id"), rows.getLong("event_count"));
-                }
-            }
-            int idle = 0;
-            int stalled = 0;
-            Map<String, Long> closed = new LinkedHashMap<>();
-            PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
-                    + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
-                    + " AND last_event_at = ? AND last_playhead_change_at = ?");
-            for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
-                Lifecycle lifecycle = candidate.getValue();
-                Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
-                if (expiry.isPresent()) {
-                    Lifecycle next = lifecycle.expired(expiry.get());
-                    update.setString(1, next.state().name());
-                    update.setLong(2, next.closedAt().toEpochMilli());
-                    update.setString(3, next.closeCause().name());
-                    update.setString(4, candidate.getKey());
-                    update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
-                    update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-                    if (update.executeUpdate() == 1) {
-                        closed.put(candidate.getKey(), eventCounts.get(candidate.getKey()));
-                        if (expiry.get().cause() == CloseCause.IDLE) {
-                            idle++;
-                        } else {
-                            stalled++;
-                        }
-                    }
-                }
-            }
-            announceClosed(statements, closed, now);
-            return new ExpiredSessions(idle, stalled);
+        return expireFrom("", now, new ExpiredSessions(0, 0));
+    }
+
+    private CompletionStage<ExpiredSessions> expireFrom(String afterId, Instant now, ExpiredSessions sofar) {
+        return writes.submit(statements -> expireChunk(statements, afterId, now)).thenCompose(chunk -> {
+            ExpiredSessions total = new ExpiredSessions(sofar.idle() + chunk.expired().idle(),
+                    sofar.stalled() + chunk.expired().stalled());
+            return chunk.lastId().isEmpty() ? CompletableFuture.completedFuture(total)
+                    : expireFrom(chunk.lastId().get(), now, total);
         });
     }
 
+    /** What one chunk of a sweep expired, and the last candidate it looked at if there may be more. */
+    private record SweepChunk(ExpiredSessions expired, Optional<String> lastId) {
+    }
+
+    private SweepChunk expireChunk(Statements statements, String afterId, Instant now) throws SQLException {
+        Map<String, Lifecycle> candidates = new LinkedHashMap<>();
+        Map<String, Long> eventCounts = new LinkedHashMap<>();
+        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor.
+        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
+                + " FROM sessions WHERE id > ? AND state IN " + OPEN_STATES
+                + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id LIMIT " + SWEEP_CHUNK);
+        select.setString(1, afterId);
+        select.setLong(2, now.minus(timeouts.idle()).toEpochMilli());
+        select.setLong(3, now.minus(timeouts.stalled()).toEpochMilli());
+        String lastId = null;
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                lastId = rows.getString("id");
+                candidates.put(lastId, lifecycle(rows));
+                eventCounts.put(lastId, rows.getLong("event_count"));
+            }
+        }
+        int idle = 0;
+        int stalled = 0;
+        Map<String, Long> closed = new LinkedHashMap<>();
+        PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
+                + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
+                + " AND last_event_at = ? AND last_playhead_change_at = ?");
+        for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
+            Lifecycle lifecycle = candidate.getValue();
+            Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
+            if (expiry.isPresent()) {
+                Lifecycle next = lifecycle.expired(expiry.get());
+                update.setString(1, next.state().name());
+                update.setLong(2, next.closedAt().toEpochMilli());
+                update.setString(3, next.closeCause().name());
+                update.setString(4, candidate.getKey());
+                update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
+                update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    closed.put(candidate.getKey(), eventCounts.get(candidate.getKey()));
+                    if (expiry.get().cause() == CloseCause.IDLE) {
+                        idle++;
+                    } else {
+                        stalled++;
+                    }
+                }
+            }
+        }
+        announceClosed(statements, closed, now);
+        return new SweepChunk(new ExpiredSessions(idle, stalled),
+                candidates.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(lastId));
+    }
+
+    /**
+     * Retention deletes {@link #SWEEP_CHUNK} sessions at a time, one write each, for the same reason as the sweep:
+     * the first retention run on a large store must not hold the writers.
+     */
     @Override
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
+        return deleteClosedBefore(cutoff, 0);
+    }
+
+    private CompletionStage<Integer> deleteClosedBefore(Instant cutoff, int sofar) {
         return writes.submit(statements -> {
             // A session whose outbox entries are not all relayed yet stays until they are: none is ever skipped.
-            String closedBefore = "SELECT sessions.id FROM sessions"
+            PreparedStatement select = statements.prepare("SELECT sessions.id FROM sessions"
                     + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
                     + " WHERE sessions.state NOT IN " + OPEN_STATES + " AND sessions.closed_at < ?"
-                    + " AND outbox.session_id IS NULL";
-            for (String table : new String[] { "events", "session_starts", "relay_sessions" }) {
-                PreparedStatement dependents = statements.prepare(
-                        "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
-                dependents.setLong(1, cutoff.toEpochMilli());
-                dependents.executeUpdate();
+                    + " AND outbox.session_id IS NULL ORDER BY sessions.id LIMIT " + SWEEP_CHUNK);
+            select.setLong(1, cutoff.toEpochMilli());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
             }
-            PreparedStatement sessions = statements.prepare("DELETE FROM sessions WHERE id IN (" + closedBefore + ")");
-            sessions.setLong(1, cutoff.toEpochMilli());
-            return sessions.executeUpdate();
-        });
+            for (String table : new String[] { "events", "session_starts", MetricsTable.TABLE, "relay_sessions" }) {
+                deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
+            }
+            deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
+            return ids.size();
+        }).thenCompose(deleted -> deleted < SWEEP_CHUNK ? CompletableFuture.completedFuture(sofar + deleted)
+                : deleteClosedBefore(cutoff, sofar + deleted));
+    }
+
+    private static void deleteEach(Statements statements, String delete, List<String> ids) throws SQLException {
+        PreparedStatement statement = statements.prepare(delete);
+        for (String id : ids) {
+            statement.setString(1, id);
+            statement.addBatch();
+        }
+        statement.executeBatch();
     }
 
     /** Rewrites the probe row (see the V2 migration) through the writers, like any write, and waits for its commit. */
@@ -272,14 +323,16 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             return false;
         }
         ReceivedEvent start = session.start();
-        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts"
-                + " (session_id, ts, playhead, body, media_id, player_name) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts (session_id, ts, playhead,"
+                + " body, media_id, player_name, channel, content_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertStart.setString(1, session.id());
         insertStart.setLong(2, start.ts());
         insertStart.setDouble(3, start.playhead());
         insertStart.setString(4, start.body());
         insertStart.setString(5, session.mediaId());
         insertStart.setString(6, session.playerName());
+        insertStart.setString(7, session.channel());
+        insertStart.setString(8, session.contentType());
         insertStart.executeUpdate();
         return true;
     }
@@ -385,6 +438,24 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         });
     }
 
+    @Override
+    public CompletionStage<List<StoredSession>> awaitingMetrics(Instant closedBy, int limit) {
+        return read(statements -> JdbcReports.awaitingMetrics(statements, dialect, closedBy, limit));
+    }
+
+    /** Locks the session's row like an event does, so that it takes its place in the lock order of a group. */
+    @Override
+    public CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics) {
+        return writes.submit(sessionId, statements -> JdbcReports.storeMetrics(statements, sessionId, eventCount,
+                metrics));
+    }
+
+    @Override
+    public CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
+            BiFunction<Session, List<StoredEvent>, MediaMetrics> replay) {
+        return read(statements -> JdbcReports.report(statements, dialect, query, replay));
+    }
+
     private static void where(List<String> conditions, List<Object> values, String condition, Object value) {
         conditions.add(condition);
         values.add(value);
@@ -397,33 +468,43 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
 
     @Override
     public CompletionStage<List<StoredEvent>> events(EventQuery query) {
-        return read(statements -> {
-            String after = query.after().isEmpty() ? ""
-                    : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
-            PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts, received_at, body"
-                    + " FROM events WHERE session_id = ?" + after
-                    + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
-            int index = 1;
-            select.setString(index++, query.sessionId());
-            if (query.after().isPresent()) {
-                EventQuery.Position position = query.after().get();
-                if (query.byTs()) {
-                    select.setLong(index++, position.ts());
-                    select.setLong(index++, position.ts());
-                }
-                select.setLong(index++, position.sequence());
+        return read(statements -> events(statements, query));
+    }
+
+    static List<StoredEvent> events(Statements statements, EventQuery query) throws SQLException {
+        String after = query.after().isEmpty() ? ""
+                : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
+        PreparedStatement select = statements.prepare("SELECT " + EVENT_COLUMNS + " FROM events WHERE session_id = ?"
+                + after
+                + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
+        int index = 1;
+        select.setString(index++, query.sessionId());
+        if (query.after().isPresent()) {
+            EventQuery.Position position = query.after().get();
+            if (query.byTs()) {
+                select.setLong(index++, position.ts());
+                select.setLong(index++, position.ts());
             }
-            select.setInt(index, query.limit());
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
-                            EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
-                            Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
-                }
+            select.setLong(index++, position.sequence());
+        }
+        select.setInt(index, query.limit());
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                events.add(storedEvent(rows));
             }
-            return events;
-        });
+        }
+        return events;
+    }
+
+    /** What a {@link #storedEvent} is read from. */
+    static final String EVENT_COLUMNS = "seq, event_type, playhead, ts, received_at, body";
+
+    /** A row of {@link #EVENT_COLUMNS}. */
+    static StoredEvent storedEvent(ResultSet rows) throws SQLException {
+        return new StoredEvent(rows.getLong("seq"), new ReceivedEvent(EventType.fromWireName(
+                rows.getString("event_type")), rows.getDouble("playhead"), rows.getLong("ts"),
+                Instant.ofEpochMilli(rows.getLong("received_at")), rows.getString("body")));
     }
 
     <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
@@ -443,12 +524,23 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return result;
     }
 
-    private static StoredSession storedSession(ResultSet rows) throws SQLException {
+    /** Sessions with their starts, from {@code sessions} as written here (with an index hint, for one). */
+    static String selectSessions(String sessionsTable) {
+        return "SELECT sessions.id, sessions.created_at, sessions.state, sessions.last_event_at,"
+                + " sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at, sessions.close_cause,"
+                + " sessions.end_ts, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
+                + " start.body AS start_body, start.media_id, start.player_name, start.channel, start.content_type"
+                + " FROM " + sessionsTable + " JOIN session_starts start ON start.session_id = sessions.id";
+    }
+
+    /** A row of {@link #selectSessions}. */
+    static StoredSession storedSession(ResultSet rows) throws SQLException {
         Instant createdAt = Instant.ofEpochMilli(rows.getLong("created_at"));
         ReceivedEvent start = new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
                 rows.getLong("start_ts"), createdAt, rows.getString("start_body"));
         return new StoredSession(new Session(rows.getString("id"), createdAt, start, rows.getString("media_id"),
-                rows.getString("player_name"), lifecycle(rows)), rows.getLong("event_count"));
+                rows.getString("player_name"), rows.getString("channel"), rows.getString("content_type"),
+                lifecycle(rows)), rows.getLong("event_count"));
     }
 
     private static Lifecycle lifecycle(ResultSet rows) throws SQLException {

@@ -3,14 +3,19 @@ package dev.mediacollection.store.memory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
+import dev.mediacollection.metrics.MediaMetrics;
+import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Lifecycle;
@@ -22,6 +27,7 @@ import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
+import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.SessionStore;
@@ -47,10 +53,12 @@ public class InMemorySessionStore implements SessionStore {
         this.timeouts = timeouts;
     }
 
-    /** One session and its events; guarded by its own monitor. */
+    /** One session and its events, and its final metrics once stored; guarded by its own monitor. */
     private static final class Entry {
         Session session;
         final List<StoredEvent> events = new ArrayList<>();
+        MediaMetrics finalMetrics;
+        long metricsEventCount;
 
         Entry(Session session) {
             this.session = session;
@@ -108,6 +116,8 @@ public class InMemorySessionStore implements SessionStore {
             long sequence = entry.events.size() + 1L;
             entry.events.add(new StoredEvent(sequence, event));
             entry.session = entry.session.withLifecycle(kept.next());
+            // A late event makes the stored metrics out of date: the session awaits the finaliser again.
+            entry.finalMetrics = kept.late() ? null : entry.finalMetrics;
             return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, kept.next(), kept.late()));
         }
     }
@@ -226,6 +236,63 @@ public class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(sessions.values().stream()
                 .filter(entry -> entry.snapshot().session().lifecycle().state().takesEvents())
                 .count());
+    }
+
+    @Override
+    public CompletionStage<List<StoredSession>> awaitingMetrics(Instant closedBy, int limit) {
+        return CompletableFuture.completedFuture(sessions.values().stream()
+                .filter(entry -> {
+                    synchronized (entry) {
+                        Lifecycle lifecycle = entry.session.lifecycle();
+                        return entry.finalMetrics == null && !lifecycle.state().takesEvents()
+                                && !lifecycle.closedAt().isAfter(closedBy);
+                    }
+                })
+                .map(Entry::snapshot)
+                .sorted(Comparator.comparing((StoredSession stored) -> stored.session().lifecycle().closedAt()))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        synchronized (entry) {
+            if (entry.session.lifecycle().state().takesEvents() || entry.events.size() != eventCount) {
+                return CompletableFuture.completedFuture(false);
+            }
+            entry.finalMetrics = metrics;
+            entry.metricsEventCount = eventCount;
+            return CompletableFuture.completedFuture(true);
+        }
+    }
+
+    /** Memory holds every session anyway: stored metrics are added as they are, the others replayed. */
+    @Override
+    public CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
+            BiFunction<Session, List<StoredEvent>, MediaMetrics> replay) {
+        Map<String, MetricTotals> groups = new HashMap<>();
+        for (Entry entry : sessions.values()) {
+            Session session;
+            MediaMetrics stored;
+            List<StoredEvent> events;
+            synchronized (entry) {
+                session = entry.session;
+                if (!query.matches(session)) {
+                    continue;
+                }
+                boolean current = entry.finalMetrics != null && entry.metricsEventCount == entry.events.size();
+                stored = current ? entry.finalMetrics : null;
+                events = current ? List.of() : List.copyOf(entry.events);
+            }
+            // Replayed outside the lock: the session keeps taking events meanwhile.
+            groups.computeIfAbsent(query.groupBy().keyOf(session), key -> new MetricTotals())
+                    .add(stored != null ? stored : replay.apply(session, events));
+        }
+        return CompletableFuture.completedFuture(groups);
     }
 
     private Lifecycle expireIfDue(Entry entry, Instant now) {

@@ -147,7 +147,7 @@ class UpstreamRelayTest {
     /** Opens a live session with this sessionStart body; returns its id. */
     private String open(String startBody) {
         Session session = new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0,
-                T0.toEpochMilli(), T0, startBody), "video", "player", Lifecycle.opened(T0, 0));
+                T0.toEpochMilli(), T0, startBody), "video", "player", "sports", "vod", Lifecycle.opened(T0, 0));
         store.create(session).toCompletableFuture().join();
         return session.id();
     }
@@ -244,7 +244,7 @@ class UpstreamRelayTest {
     void aDownloadedSessionGoesWholeToTheBatchEndpointAsOneArrayOfItsRequestsAsReceived() throws Exception {
         String startBody = start("offline", "sports");
         Session opened = new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0,
-                T0.toEpochMilli(), T0, startBody), "offline", "player", Lifecycle.opened(T0, 0));
+                T0.toEpochMilli(), T0, startBody), "offline", "player", "sports", "vod", Lifecycle.opened(T0, 0));
         List<ReceivedEvent> events = List.of(
                 new ReceivedEvent(EventType.PLAY, 0, T0.toEpochMilli(), T0, "{\"eventType\": \"play\"}"),
                 new ReceivedEvent(EventType.SESSION_END, 5, T0.toEpochMilli() + 5, T0,
