@@ -2,6 +2,7 @@ package dev.mediacollection.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
@@ -45,6 +46,42 @@ public interface CollectorConfig {
     }
 
     Stream stream();
+
+    Relay relay();
+
+    /**
+     * Every accepted session relayed to an upstream Media Collection API through the store's outbox, as a player
+     * would send it (docs/relay.md). The relay's rounds work as the stream's do, with settings of their own.
+     */
+    interface Relay {
+        /**
+         * The upstream's base URL: Adobe's {@code https://{namespace}.hb-api.omtrdc.net}, or another instance of this
+         * service; unset, nothing is relayed and nothing extra is stored.
+         */
+        Optional<String> url();
+
+        /** Only sessions whose {@code sessionStart} has one of these {@code media.channel}s are relayed; unset: all. */
+        Optional<List<String>> channels();
+
+        /** The longest an attempt waits for a connection, and then for each part of the answer. */
+        Duration timeout();
+
+        /** Requests to the upstream under way at once: the most sessions relayed at the same moment. */
+        @Min(1)
+        @Max(1_000)
+        int connections();
+
+        /** Most outbox entries taken in one round. */
+        @Min(1)
+        @Max(10_000)
+        int batchSize();
+
+        /** How long the relay waits for new entries once caught up; also a session's first wait after a failure. */
+        Duration pollInterval();
+
+        /** The longest wait before a session (or a round) is tried again after failures in a row. */
+        Duration maxBackoff();
+    }
 
     /** Every accepted write relayed to a stream through the store's outbox (docs/streaming.md). */
     interface Stream {

@@ -2,6 +2,7 @@ package dev.mediacollection.config;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -19,6 +20,7 @@ import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.store.memory.InMemorySessionStore;
 import dev.mediacollection.stream.StreamKind;
 import dev.mediacollection.stream.kafka.KafkaDestination;
+import dev.mediacollection.stream.upstream.UpstreamDestination;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -40,7 +42,7 @@ public class StoreProducer {
         CollectorConfig.Store.GroupCommit group = store.groupCommit();
         GroupCommitSettings commits = new GroupCommitSettings(group.writers(), group.maxBatch(), group.maxDelay(),
                 group.queueCapacity());
-        Set<String> outbox = outboxDestinations(config.stream().kind());
+        Set<String> outbox = outboxDestinations(config.stream().kind(), config.relay().url().isPresent());
         return switch (kind) {
             case EMBEDDED -> {
                 Log.infof("Storing sessions in %s", store.dataDir().toAbsolutePath());
@@ -60,12 +62,16 @@ public class StoreProducer {
         };
     }
 
-    /** The destinations the store keeps outbox entries for: none unless a stream is configured. */
-    static Set<String> outboxDestinations(StreamKind stream) {
-        return switch (stream) {
-            case NONE -> Set.of();
-            case KAFKA -> Set.of(KafkaDestination.NAME);
-        };
+    /** The destinations the store keeps outbox entries for: none unless a stream or a relay is configured. */
+    static Set<String> outboxDestinations(StreamKind stream, boolean relay) {
+        Set<String> destinations = new TreeSet<>();
+        if (stream == StreamKind.KAFKA) {
+            destinations.add(KafkaDestination.NAME);
+        }
+        if (relay) {
+            destinations.add(UpstreamDestination.NAME);
+        }
+        return destinations;
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Finding;
 import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.stream.RelayObserver;
+import dev.mediacollection.stream.upstream.UpstreamObserver;
 import dev.mediacollection.tracking.TrackingObserver;
 import dev.mediacollection.validation.Rule;
 import io.micrometer.core.instrument.Counter;
@@ -36,7 +37,8 @@ import io.micrometer.core.instrument.Timer;
  * index computation, one map lookup and the timer's own update; no tags are built and no string is made per request.
  */
 @Singleton
-public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreObserver, RelayObserver {
+public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreObserver, RelayObserver,
+        UpstreamObserver {
 
     private static final int EVENT_TYPE_SLOTS = EventType.values().length + 1;
     private static final String NO_EVENT_TYPE = "none";
@@ -56,6 +58,8 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
     private final Timer failedSweeps;
     /** Per outbox destination, made when its relay first reports (a destination only exists when configured). */
     private final Map<String, OutboxMeters> outboxes = new ConcurrentHashMap<>();
+    /** Attempts at upstream requests by request and outcome, made at the first of each (only with a relay). */
+    private final Map<Integer, Timer> upstreamRequests = new ConcurrentHashMap<>();
 
     ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -235,5 +239,26 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
                     .baseUnit("seconds")
                     .register(registry);
         }
+    }
+
+    // --- the relay to an upstream Media Collection API (event loops) ----------------------------------------------
+
+    @Override
+    public void answered(UpstreamObserver.Request request, UpstreamObserver.Outcome outcome, long nanos) {
+        int slot = request.ordinal() * UpstreamObserver.Outcome.values().length + outcome.ordinal();
+        upstreamRequests.computeIfAbsent(slot, made -> Timer.builder("mc.relay.upstream.requests")
+                .description("Attempts at requests to the upstream Media Collection API, by request and outcome"
+                        + " (acknowledged: 2xx; refused: 4xx, the session stops; failed: retried later)")
+                .tag("request", request.label())
+                .tag("outcome", outcome.label())
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Once per session at most: the counter is looked up in the registry each time rather than made up front. */
+    @Override
+    public void excluded() {
+        Counter.builder("mc.relay.upstream.sessions.excluded")
+                .description("Sessions the relay's filter left out (mc.relay.channels)")
+                .register(registry).increment();
     }
 }

@@ -19,9 +19,10 @@ public interface Outbox {
 
     /**
      * Up to {@code limit} of the destination's entries, in position order: the order in which their writes
-     * committed, for each session. With the request each announces, read with it.
+     * committed, for each session. With the request each announces, read with it. The entries of a session the
+     * destination holds back at {@code now} ({@link RelayLedger#failed}) are left out.
      */
-    CompletionStage<List<OutboxEntry>> pending(String destination, int limit);
+    CompletionStage<List<OutboxEntry>> pending(String destination, int limit, Instant now);
 
     /** Removes exactly these entries of the destination (by position), once delivered. */
     CompletionStage<Void> remove(String destination, Collection<Long> positions);

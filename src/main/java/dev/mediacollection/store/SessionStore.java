@@ -100,4 +100,9 @@ public interface SessionStore {
     default Optional<Outbox> outbox() {
         return Optional.empty();
     }
+
+    /** Where relays stand with each session, for the stores that keep an outbox; see {@link RelayLedger}. */
+    default Optional<RelayLedger> relayLedger() {
+        return Optional.empty();
+    }
 }

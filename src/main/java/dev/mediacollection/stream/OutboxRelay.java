@@ -94,7 +94,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (!holdLease(now)) {
             return Round.NOT_RELAYING;
         }
-        List<OutboxEntry> entries = await(outbox.pending(destination.name(), settings.batchSize()));
+        List<OutboxEntry> entries = await(outbox.pending(destination.name(), settings.batchSize(), now));
         if (entries.isEmpty()) {
             return Round.CAUGHT_UP;
         }
@@ -154,8 +154,11 @@ public final class OutboxRelay implements AutoCloseable {
         return status;
     }
 
-    /** The wait before the next attempt after {@code failures} failed rounds in a row: doubling, up to the maximum. */
-    static Duration backoff(int failures, Duration first, Duration max) {
+    /**
+     * The wait before the next attempt after {@code failures} failed attempts in a row: doubling, up to the maximum.
+     * Rounds back off by it, and so do single sessions at a destination that holds them back.
+     */
+    public static Duration backoff(int failures, Duration first, Duration max) {
         Duration wait = first;
         for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
             wait = wait.multipliedBy(2);

@@ -78,6 +78,7 @@ async function refreshDetail() {
     'Last playhead': session.lastPlayhead, Events: session.eventCount,
     Findings: session.findingCount ? `${session.findingCount} (${session.findingRules.join(', ')})` : 0,
     Media: session.start.body.params['media.id'], Player: session.start.body.params['media.playerName'],
+    ...(session.upstream ? { Upstream: upstreamText(session.upstream) } : {}),
   }));
   const metrics = { ...session.metrics };
   const states = metrics.states;
@@ -88,6 +89,20 @@ async function refreshDetail() {
   $('#detail-metrics').replaceChildren(...facts(metrics));
   $('#timeline').replaceChildren(...[session.start, ...events.items].map(timelineEntry));
   await timelineChart.show(session);
+}
+
+/** Where the relay to the upstream Media Collection API stands with the session (mc.relay.url). */
+function upstreamText(upstream) {
+  const named = upstream.upstreamId ? ` as ${upstream.upstreamId}` : '';
+  if (upstream.status === 'refused') {
+    return upstream.detail;
+  }
+  if (upstream.status === 'excluded') {
+    return `not relayed: ${upstream.detail}`;
+  }
+  const failures = upstream.attempts ? `; ${upstream.attempts} failed attempts (${upstream.lastFailure}),`
+    + ` next at ${time(upstream.nextAttemptAt)}` : '';
+  return `${upstream.status}${named}${failures}`;
 }
 
 function facts(entries) {

@@ -3,12 +3,15 @@ package dev.mediacollection.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mediacollection.support.NodeScript;
+import dev.mediacollection.support.ScriptedUpstream;
 import dev.mediacollection.support.ServiceProcess;
 
 /**
@@ -37,6 +40,17 @@ class BrowserIT {
         run("inspector-tabs.mjs");
     }
 
+    /** Relaying to an upstream that refuses the sessions whose media.id starts with "refuse-". */
+    @Test
+    void theInspectorShowsWhereEachSessionStandsUpstream() throws Exception {
+        try (ScriptedUpstream upstream = ScriptedUpstream.start()) {
+            upstream.script(request -> request.body().contains("\"refuse-") ? Optional.of(ScriptedUpstream.Answer
+                    .status(400, "{\"title\":\"Bad Request\",\"detail\":\"this media.id is refused\"}"))
+                    : Optional.empty());
+            run("inspector-upstream.mjs", Map.of("mc.relay.url", upstream.url()));
+        }
+    }
+
     @Test
     void swaggerUiTriesTheContractOut() throws Exception {
         run("swagger-ui.mjs");
@@ -53,10 +67,15 @@ class BrowserIT {
     }
 
     private static void run(String script) throws IOException, InterruptedException {
+        run(script, Map.of());
+    }
+
+    private static void run(String script, Map<String, String> settings) throws IOException, InterruptedException {
         NodeScript.requirePackages(SCRIPTS, "playwright-core");
         Path data = Files.createTempDirectory(Path.of("target"), "browser-data").toAbsolutePath();
-        try (ServiceProcess service = ServiceProcess.start("browser",
-                Map.of("mc.store.data-dir", data.toString()))) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("mc.store.data-dir", data.toString());
+        try (ServiceProcess service = ServiceProcess.start("browser", all)) {
             NodeScript.run("node", SCRIPTS.resolve(script).toString(), service.baseUrl(), SCREENSHOTS.toString());
         }
     }

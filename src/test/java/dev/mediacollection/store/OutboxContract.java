@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,11 +29,13 @@ import dev.mediacollection.store.OutboxEntry.Kind;
 /**
  * What every store with an outbox must do: each write that announces something leaves an entry per destination, in
  * the write's own transaction, and only then; entries come back in order with what they announce, and go only when
- * removed one by one. Each adapter's test says how to open a fresh store.
+ * removed one by one; a relay's ledger settles an entry and records where it stands with the session in one go, and
+ * holds a failing session's entries back. Each adapter's test says how to open a fresh store.
  */
 public abstract class OutboxContract {
 
     static final String KAFKA = "kafka";
+    static final String UPSTREAM = "upstream";
 
     /** A new, empty store keeping entries for these destinations. */
     protected abstract SessionStore newStore(Set<String> destinations);
@@ -42,7 +45,7 @@ public abstract class OutboxContract {
     }
 
     private static List<OutboxEntry> pending(SessionStore store, String destination) {
-        return await(outbox(store).pending(destination, 1_000));
+        return await(outbox(store).pending(destination, 1_000, T0));
     }
 
     @Test
@@ -218,7 +221,7 @@ public abstract class OutboxContract {
         assertThat(pending(store, KAFKA)).containsExactly(entries.get(1));
         assertThat(await(outbox(store).backlog(KAFKA)))
                 .isEqualTo(new OutboxBacklog(1, Optional.of(T0.plusSeconds(10))));
-        assertThat(await(outbox(store).pending(KAFKA, 1))).hasSize(1);
+        assertThat(await(outbox(store).pending(KAFKA, 1, T0))).hasSize(1);
     }
 
     @Test
@@ -261,5 +264,124 @@ public abstract class OutboxContract {
         assertThat(await(outbox.lease(KAFKA, "a", T0.plusSeconds(27), T0.plusSeconds(42)))).isFalse();
         await(outbox.release(KAFKA, "b"));
         assertThat(await(outbox.lease(KAFKA, "a", T0.plusSeconds(28), T0.plusSeconds(43)))).isTrue();
+    }
+
+    // --- the relay ledger -----------------------------------------------------------------------------------------
+
+    private static RelayLedger ledger(SessionStore store) {
+        return store.relayLedger().orElseThrow();
+    }
+
+    @Test
+    void aDeliveredEntryLeavesTheOutboxAndTheSessionKeepsTheNameTheDestinationGaveIt() {
+        SessionStore store = newStore(Set.of(UPSTREAM));
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+        List<OutboxEntry> entries = pending(store, UPSTREAM);
+
+        await(ledger(store).delivered(UPSTREAM, entries.get(0), Optional.of("remote-1"), T0.plusSeconds(2)));
+
+        assertThat(pending(store, UPSTREAM)).containsExactly(entries.get(1));
+        assertThat(await(ledger(store).sessions(UPSTREAM, List.of(session.id())))).containsExactly(
+                Map.entry(session.id(), new SessionRelay(session.id(), SessionRelay.Outcome.RELAYING,
+                        Optional.of("remote-1"), 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                        T0.plusSeconds(2))));
+        await(ledger(store).delivered(UPSTREAM, entries.get(1), Optional.empty(), T0.plusSeconds(3)));
+
+        assertThat(pending(store, UPSTREAM)).isEmpty();
+        assertThat(await(ledger(store).standing(UPSTREAM, session.id()))).hasValueSatisfying(standing -> {
+            assertThat(standing.waiting()).isZero();
+            assertThat(standing.relay()).map(SessionRelay::remoteId).contains(Optional.of("remote-1"));
+        });
+        assertThat(await(ledger(store).sessions(KAFKA, List.of(session.id())))).isEmpty();
+    }
+
+    @Test
+    void aSessionWhoseAttemptFailedIsHeldBackUntilItsRetryTimeAndOnlyIt() {
+        SessionStore store = newStore(Set.of(UPSTREAM));
+        Session failing = session(T0);
+        Session other = session(T0);
+        await(store.create(failing));
+        await(store.create(other));
+        List<OutboxEntry> entries = pending(store, UPSTREAM);
+        await(ledger(store).delivered(UPSTREAM, entries.get(0), Optional.of("remote-1"), T0));
+        await(store.append(failing.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+        Instant retryAt = T0.plusSeconds(5);
+
+        await(ledger(store).failed(UPSTREAM, failing.id(), 2, retryAt, "503 from upstream", T0.plusSeconds(1)));
+
+        assertThat(await(outbox(store).pending(UPSTREAM, 10, retryAt.minusMillis(1))))
+                .extracting(OutboxEntry::sessionId).containsExactly(other.id());
+        assertThat(await(outbox(store).pending(UPSTREAM, 10, retryAt))).extracting(OutboxEntry::sessionId)
+                .containsExactly(other.id(), failing.id());
+        assertThat(await(ledger(store).sessions(UPSTREAM, List.of(failing.id(), other.id())))).containsOnlyKeys(
+                failing.id()).containsValue(new SessionRelay(failing.id(), SessionRelay.Outcome.RELAYING,
+                        Optional.of("remote-1"), 2, Optional.of(retryAt), Optional.of("503 from upstream"),
+                        Optional.empty(), T0.plusSeconds(1)));
+        assertThat(await(outbox(store).pending(KAFKA, 10, T0))).isEmpty();
+
+        OutboxEntry play = await(outbox(store).pending(UPSTREAM, 10, retryAt)).get(1);
+        await(ledger(store).delivered(UPSTREAM, play, Optional.empty(), retryAt));
+
+        assertThat(await(ledger(store).sessions(UPSTREAM, List.of(failing.id())))).containsValue(
+                new SessionRelay(failing.id(), SessionRelay.Outcome.RELAYING, Optional.of("remote-1"), 0,
+                        Optional.empty(), Optional.empty(), Optional.empty(), retryAt));
+    }
+
+    @Test
+    void aSettledSessionKeepsWhyAndItsEntryLeaves() {
+        SessionStore store = newStore(Set.of(UPSTREAM));
+        Session refused = session(T0);
+        Session excluded = session(T0);
+        await(store.create(refused));
+        await(store.create(excluded));
+        List<OutboxEntry> entries = pending(store, UPSTREAM);
+        await(ledger(store).delivered(UPSTREAM, entries.get(0), Optional.of("remote-1"), T0));
+        await(store.append(refused.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+        OutboxEntry play = pending(store, UPSTREAM).get(1);
+        await(ledger(store).failed(UPSTREAM, refused.id(), 1, T0.plusSeconds(2), "timeout", T0.plusSeconds(1)));
+
+        await(ledger(store).settled(UPSTREAM, play, SessionRelay.Outcome.REFUSED, "upstream refused: 410",
+                T0.plusSeconds(3)));
+        await(ledger(store).settled(UPSTREAM, entries.get(1), SessionRelay.Outcome.EXCLUDED, "channel news",
+                T0.plusSeconds(3)));
+
+        assertThat(pending(store, UPSTREAM)).isEmpty();
+        assertThat(await(ledger(store).sessions(UPSTREAM, List.of(refused.id(), excluded.id())))).containsOnly(
+                Map.entry(refused.id(), new SessionRelay(refused.id(), SessionRelay.Outcome.REFUSED,
+                        Optional.of("remote-1"), 0, Optional.empty(), Optional.empty(),
+                        Optional.of("upstream refused: 410"), T0.plusSeconds(3))),
+                Map.entry(excluded.id(), new SessionRelay(excluded.id(), SessionRelay.Outcome.EXCLUDED,
+                        Optional.empty(), 0, Optional.empty(), Optional.empty(), Optional.of("channel news"),
+                        T0.plusSeconds(3))));
+    }
+
+    @Test
+    void theStandingOfASessionCountsWhatStillWaits() {
+        SessionStore store = newStore(Set.of(UPSTREAM));
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+
+        assertThat(await(ledger(store).standing(UPSTREAM, session.id())))
+                .contains(new RelayLedger.RelayStanding(Optional.empty(), 2));
+        assertThat(await(ledger(store).standing(KAFKA, session.id()))).isEmpty();
+        assertThat(await(ledger(store).standing(UPSTREAM, session(T0).id()))).isEmpty();
+    }
+
+    @Test
+    void retentionDeletesTheLedgerOfTheSessionsItDeletes() {
+        SessionStore store = newStore(Set.of(UPSTREAM));
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), event(EventType.SESSION_END, 1, T0.plusSeconds(1))));
+        for (OutboxEntry entry : pending(store, UPSTREAM)) {
+            await(ledger(store).delivered(UPSTREAM, entry, Optional.of("remote-1"), T0.plusSeconds(2)));
+        }
+
+        assertThat(await(store.deleteClosedBefore(T0.plus(Duration.ofDays(1))))).isEqualTo(1);
+
+        assertThat(await(ledger(store).sessions(UPSTREAM, List.of(session.id())))).isEmpty();
     }
 }

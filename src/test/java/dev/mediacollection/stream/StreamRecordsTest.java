@@ -79,7 +79,7 @@ class StreamRecordsTest {
 
     private List<JsonNode> recordsOf(StreamRecords records, String sessionId) throws Exception {
         List<JsonNode> found = new ArrayList<>();
-        for (OutboxEntry entry : store.pending("kafka", 100).toCompletableFuture().join()) {
+        for (OutboxEntry entry : store.pending("kafka", 100, Instant.EPOCH).toCompletableFuture().join()) {
             for (StreamRecord record : records.of(entry)) {
                 String json = new String(record.value(), StandardCharsets.UTF_8);
                 assertThat(record.key()).isEqualTo(entry.sessionId());
@@ -137,7 +137,7 @@ class StreamRecordsTest {
         Session session = session(START_BODY);
         store.create(session).toCompletableFuture().join();
 
-        OutboxEntry opened = store.pending("kafka", 1).toCompletableFuture().join().get(0);
+        OutboxEntry opened = store.pending("kafka", 1, Instant.EPOCH).toCompletableFuture().join().get(0);
         String record = new String(new StreamRecords(store, MAPPER).of(opened).get(0).value(), StandardCharsets.UTF_8);
 
         assertThat(record).contains("\"body\":" + START_BODY + ",");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mediacollection.support.ServiceProcess;
 
-/** A stream the service could not keep its promise for is refused at start-up, saying why. */
+/** A stream or a relay the service could not keep its promise for is refused at start-up, saying why. */
 class StreamSettingsIT {
 
     @Test
@@ -24,6 +24,16 @@ class StreamSettingsIT {
         assertThat(Files.readString(latestLog("stream-memory")))
                 .contains("mc.stream.kind=kafka needs a store that keeps its data")
                 .contains("Set mc.store.kind=embedded or postgresql, or mc.stream.kind=none");
+    }
+
+    @Test
+    void theInMemoryStoreCannotCarryTheRelayEither() throws Exception {
+        assertThatThrownBy(() -> ServiceProcess.start("relay-memory", Map.of("mc.store.kind", "memory",
+                "mc.relay.url", "http://127.0.0.1:9"))).isNotNull();
+
+        assertThat(Files.readString(latestLog("relay-memory")))
+                .contains("mc.relay.url needs a store that keeps its data")
+                .contains("Set mc.store.kind=embedded or postgresql, or unset mc.relay.url");
     }
 
     @Test

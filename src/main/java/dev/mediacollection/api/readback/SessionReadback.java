@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +30,7 @@ import dev.mediacollection.generated.model.SessionFinding;
 import dev.mediacollection.generated.model.SessionPage;
 import dev.mediacollection.generated.model.SessionStateName;
 import dev.mediacollection.generated.model.SessionSummary;
+import dev.mediacollection.generated.model.UpstreamStatus;
 import dev.mediacollection.generated.model.SessionTimeline;
 import dev.mediacollection.generated.model.TimelineSpan;
 import dev.mediacollection.metrics.MetricsCalculator;
@@ -44,10 +46,14 @@ import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionState;
 import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
+import dev.mediacollection.config.CollectorConfig;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.FindingQuery;
+import dev.mediacollection.store.RelayLedger;
+import dev.mediacollection.store.SessionRelay;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
+import dev.mediacollection.stream.upstream.UpstreamDestination;
 
 /**
  * Sessions, their events, their metrics and their findings read back as the service keeps them: the inspection
@@ -61,10 +67,18 @@ public class SessionReadback {
 
     private final SessionStore store;
     private final ObjectMapper mapper;
+    /** Where the relay to an upstream keeps its standing with each session; empty while the relay is off. */
+    private final Optional<RelayLedger> upstreamLedger;
 
-    SessionReadback(SessionStore store, ObjectMapper mapper) {
+    @Inject
+    SessionReadback(SessionStore store, ObjectMapper mapper, CollectorConfig config) {
+        this(store, mapper, config.relay().url().isPresent() ? store.relayLedger() : Optional.empty());
+    }
+
+    SessionReadback(SessionStore store, ObjectMapper mapper, Optional<RelayLedger> upstreamLedger) {
         this.store = store;
         this.mapper = mapper;
+        this.upstreamLedger = upstreamLedger;
     }
 
     public CompletionStage<Response> listSessions(String state, String mediaId, String playerName,
@@ -86,7 +100,8 @@ public class SessionReadback {
     }
 
     public CompletionStage<Response> getSession(String sessionId) {
-        return existing(sessionId).thenCompose(stored -> store.events(sessionId).thenApply(events -> {
+        return existing(sessionId).thenCompose(stored -> store.events(sessionId).thenCombine(upstream(sessionId),
+                (events, upstream) -> {
             Session session = stored.session();
             Lifecycle lifecycle = session.lifecycle();
             SessionDetail detail = new SessionDetail()
@@ -102,9 +117,35 @@ public class SessionReadback {
                     .findingCount(stored.findings().count())
                     .findingRules(stored.findings().rules())
                     .start(request(new StoredEvent(0, session.start())))
-                    .metrics(mapper.convertValue(MetricsCalculator.of(session, events), Metrics.class));
+                    .metrics(mapper.convertValue(MetricsCalculator.of(session, events), Metrics.class))
+                    .upstream(upstream.orElse(null));
             return Response.ok(detail).build();
         }));
+    }
+
+    private CompletionStage<Optional<UpstreamStatus>> upstream(String sessionId) {
+        return upstreamLedger.map(ledger -> ledger.standing(UpstreamDestination.NAME, sessionId)
+                .thenApply(standing -> standing.map(SessionReadback::upstreamStatus)))
+                .orElse(CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    /** Settled for good, or else pending while anything of the session waits in the outbox. */
+    static UpstreamStatus upstreamStatus(RelayLedger.RelayStanding standing) {
+        Optional<SessionRelay> relay = standing.relay();
+        SessionRelay.Outcome outcome = relay.map(SessionRelay::outcome).orElse(SessionRelay.Outcome.RELAYING);
+        UpstreamStatus.StatusEnum status = switch (outcome) {
+            case REFUSED -> UpstreamStatus.StatusEnum.REFUSED;
+            case EXCLUDED -> UpstreamStatus.StatusEnum.EXCLUDED;
+            case RELAYING -> standing.waiting() > 0 ? UpstreamStatus.StatusEnum.PENDING
+                    : UpstreamStatus.StatusEnum.RELAYED;
+        };
+        return new UpstreamStatus()
+                .status(status)
+                .upstreamId(relay.flatMap(SessionRelay::remoteId).orElse(null))
+                .attempts(relay.map(SessionRelay::attempts).orElse(0))
+                .lastFailure(relay.flatMap(SessionRelay::lastFailure).orElse(null))
+                .nextAttemptAt(time(relay.flatMap(SessionRelay::retryAt).orElse(null)))
+                .detail(relay.flatMap(SessionRelay::detail).orElse(null));
     }
 
     public CompletionStage<Response> getTimeline(String sessionId) {

@@ -50,6 +50,7 @@ import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.Outbox;
 import dev.mediacollection.store.OutboxBacklog;
 import dev.mediacollection.store.OutboxEntry;
+import dev.mediacollection.store.RelayLedger;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -88,6 +89,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     /** Where every announcing write leaves an outbox entry; none: the outbox is not written at all. */
     private final List<String> destinations;
     private final ExecutorService readers;
+    private final JdbcRelayLedger relayLedger;
     /** The write probe under way, shared by everyone who asks meanwhile: asking often never queues more probes. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
@@ -103,6 +105,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             thread.setDaemon(true);
             return thread;
         });
+        this.relayLedger = new JdbcRelayLedger(writes, this);
     }
 
     // --- writes -------------------------------------------------------------------------------------------------
@@ -268,7 +271,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     ids.add(rows.getString(1));
                 }
             }
-            for (String table : new String[] { "findings", "events", "session_starts", MetricsTable.TABLE }) {
+            for (String table : new String[] { "findings", "events", "session_starts", MetricsTable.TABLE, "relay_sessions" }) {
                 deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
             }
             deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
@@ -656,7 +659,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                 Instant.ofEpochMilli(rows.getLong("received_at")), rows.getString("body")));
     }
 
-    private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
+    <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CallerContext caller = CallerContext.current();
         try {
@@ -712,6 +715,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return Optional.of(this);
     }
 
+    @Override
+    public Optional<RelayLedger> relayLedger() {
+        return Optional.of(relayLedger);
+    }
+
     /** A live session announces its opening; a downloaded one arrives whole and closed, with its events. */
     private void announceCreated(Statements statements, Session session, long events) throws SQLException {
         if (session.lifecycle().state().takesEvents()) {
@@ -764,7 +772,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      * session's start (whose arrival is the session's creation).
      */
     @Override
-    public CompletionStage<List<OutboxEntry>> pending(String destination, int limit) {
+    public CompletionStage<List<OutboxEntry>> pending(String destination, int limit, Instant now) {
         return read(statements -> {
             PreparedStatement select = statements.prepare("SELECT outbox.position, outbox.session_id, outbox.seq,"
                     + " outbox.kind, outbox.created_at, events.event_type, events.playhead, events.ts,"
@@ -776,9 +784,13 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     + " LEFT JOIN session_starts start ON outbox.kind IN ('" + OutboxEntry.Kind.OPENED + "','"
                     + OutboxEntry.Kind.DOWNLOADED + "') AND start.session_id = outbox.session_id"
                     + " LEFT JOIN sessions ON sessions.id = start.session_id"
-                    + " WHERE outbox.destination = ? ORDER BY outbox.position LIMIT ?");
+                    + " WHERE outbox.destination = ? AND NOT EXISTS (SELECT 1 FROM relay_sessions held"
+                    + " WHERE held.destination = outbox.destination AND held.session_id = outbox.session_id"
+                    + " AND held.retry_at > ?)"
+                    + " ORDER BY outbox.position LIMIT ?");
             select.setString(1, destination);
-            select.setInt(2, limit);
+            select.setLong(2, now.toEpochMilli());
+            select.setInt(3, limit);
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
@@ -56,7 +57,7 @@ class SessionReadbackTest {
                 Lifecycle.opened(T0, 0));
         store.create(session).toCompletableFuture().join();
         store.expireSessions(T0.plus(TIMEOUTS.idle())).toCompletableFuture().join();
-        SessionReadback readback = new SessionReadback(store, new ObjectMapper());
+        SessionReadback readback = new SessionReadback(store, new ObjectMapper(), Optional.empty());
 
         Response answer = readback.listSessions("expired", null, null, null, null, null, 10, null)
                 .toCompletableFuture().join();

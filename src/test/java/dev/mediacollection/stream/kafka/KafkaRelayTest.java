@@ -227,7 +227,7 @@ class KafkaRelayTest {
                 Duration.ofSeconds(30)));
         assertThat(onTopic).containsOnlyKeys(before, after);
         assertThat(onTopic.get(after)).containsExactlyElementsOf(expected(2));
-        assertThat(store.pending(KafkaDestination.NAME, 10).toCompletableFuture().join())
+        assertThat(store.pending(KafkaDestination.NAME, 10, clock.instant()).toCompletableFuture().join())
                 .extracting(entry -> entry.sessionId()).containsExactly(big, big);
         assertThatThrownBy(relay::relayOnce).isInstanceOfSatisfying(OutboxRelay.RelayFailure.class,
                 failure -> assertThat(failure.madeProgress()).isFalse());
@@ -244,7 +244,7 @@ class KafkaRelayTest {
         OutboxRelay relay = relay(topic, "a");
 
         assertThatThrownBy(relay::relayOnce).isInstanceOf(OutboxRelay.RelayFailure.class);
-        assertThat(store.pending(KafkaDestination.NAME, 10).toCompletableFuture().join())
+        assertThat(store.pending(KafkaDestination.NAME, 10, clock.instant()).toCompletableFuture().join())
                 .extracting(entry -> entry.sessionId()).endsWith(big, big);
 
         broker.alterTopic(topic, Map.of("max.message.bytes", "100000"));
