@@ -77,6 +77,12 @@ public interface CollectorConfig {
 
         /** How often expired sessions are closed without waiting for traffic. */
         Duration sweepInterval();
+
+        /**
+         * For this long after a {@code sessionEnd} arrives, an event that happened before it (by {@code ts}) is still
+         * kept: players send several hits at once, and Adobe buffers a few seconds and orders events by {@code ts}.
+         */
+        Duration lateEventWindow();
     }
 
     interface Store {

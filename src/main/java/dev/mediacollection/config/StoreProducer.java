@@ -33,7 +33,7 @@ public class StoreProducer {
         CollectorConfig.Store store = config.store();
         StoreKind kind = store.kind().orElse(datasourceUrl.isPresent() ? StoreKind.POSTGRESQL : StoreKind.EMBEDDED);
         SessionTimeouts timeouts = new SessionTimeouts(config.sessions().idleTimeout(),
-                config.sessions().stalledTimeout());
+                config.sessions().stalledTimeout(), config.sessions().lateEventWindow());
         CollectorConfig.Store.GroupCommit group = store.groupCommit();
         GroupCommitSettings commits = new GroupCommitSettings(group.writers(), group.maxBatch(), group.maxDelay(),
                 group.queueCapacity());

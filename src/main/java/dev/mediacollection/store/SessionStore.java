@@ -32,8 +32,9 @@ public interface SessionStore {
     CompletionStage<Void> create(Session session, List<ReceivedEvent> events);
 
     /**
-     * Adds an event to a session that takes events, applying the lifecycle rules atomically: a session whose
-     * timeout ran out before the event arrived is expired first, and refuses it.
+     * Adds an event to a session, applying the lifecycle rules ({@code Lifecycle.admit}) atomically: a session whose
+     * timeout ran out before the event arrived is expired first, and refuses it; a session that ended with
+     * {@code sessionEnd} keeps only a late event.
      */
     CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event);
 

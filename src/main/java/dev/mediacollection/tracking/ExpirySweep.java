@@ -1,5 +1,7 @@
 package dev.mediacollection.tracking;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
@@ -37,11 +39,19 @@ public class ExpirySweep {
                 });
     }
 
-    /** Expires what timed out, then counts what is still open (the open-sessions gauge follows the sweeps). */
     @Scheduled(every = "${mc.sessions.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    void scheduledSweep() {
+        sweep();
+    }
+
+    /**
+     * Expires what timed out, then counts what is still open (the open-sessions gauge follows the sweeps).
+     *
+     * @return completes once the sweep is over and observed; a failure is logged and observed, never passed on
+     */
+    public CompletionStage<Void> sweep() {
         long started = System.nanoTime();
-        tracking.expireSessions()
+        return tracking.expireSessions()
                 .whenComplete((expired, failure) -> observer.swept(System.nanoTime() - started, failure == null))
                 .thenCompose(expired -> {
                     if (expired.total() > 0) {

@@ -68,7 +68,7 @@ public class TrackingService {
         for (ReceivedEvent event : events) {
             // A profile may keep events after the batch's sessionEnd: kept, but the session closed there.
             if (lifecycle.state().takesEvents()) {
-                lifecycle = lifecycle.after(event.type(), event.playhead(), now);
+                lifecycle = lifecycle.after(event);
             }
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
@@ -93,7 +93,8 @@ public class TrackingService {
             if (result instanceof AppendResult.Appended) {
                 kept(received);
             }
-            if (result instanceof AppendResult.Appended appended && !appended.lifecycle().state().takesEvents()) {
+            if (result instanceof AppendResult.Appended appended && !appended.late()
+                    && !appended.lifecycle().state().takesEvents()) {
                 observer.sessionsClosed(appended.lifecycle().closeCause(), 1);
             } else if (result instanceof AppendResult.SessionClosed closed && closed.expiredNow()) {
                 observer.sessionsClosed(closed.lifecycle().closeCause(), 1);

@@ -194,12 +194,27 @@ async function refresh() {
   }
 }
 
-document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click', () => {
-  state.tab = button.dataset.tab;
-  document.querySelectorAll('nav button').forEach((other) => other.classList.toggle('active', other === button));
-  document.querySelectorAll('.tab').forEach((tab) => { tab.hidden = tab.id !== state.tab; });
+const TABS = [...document.querySelectorAll('nav button')].map((button) => button.dataset.tab);
+
+/** The tab the address names (#rejections), so that a link or a reload opens it; else the first. */
+function tabInAddress() {
+  const named = location.hash.slice(1);
+  return TABS.includes(named) ? named : TABS[0];
+}
+
+function showTab(tab) {
+  state.tab = tab;
+  document.querySelectorAll('nav button').forEach((button) => button.classList.toggle('active',
+    button.dataset.tab === tab));
+  document.querySelectorAll('.tab').forEach((section) => { section.hidden = section.id !== tab; });
+  // Replaced, not pushed: switching tabs adds no history entry, and the page does not jump to the section.
+  history.replaceState(null, '', `#${tab}`);
   refresh();
-}));
+}
+
+document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click',
+  () => showTab(button.dataset.tab)));
+window.addEventListener('hashchange', () => showTab(tabInAddress()));
 $('#filters').addEventListener('input', refresh);
 $('#by-ts').addEventListener('change', () => refreshDetail().catch(report));
 $('#token-form').addEventListener('submit', (event) => {
@@ -210,5 +225,5 @@ $('#token-form').addEventListener('submit', (event) => {
   refresh();
 });
 
-refresh();
+showTab(tabInAddress());
 setInterval(refresh, REFRESH_MS);

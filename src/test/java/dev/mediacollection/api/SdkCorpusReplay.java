@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +29,6 @@ import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.Spec;
 import dev.mediacollection.validation.ValidationProfile;
-import io.restassured.RestAssured;
 
 /**
  * Every body of the SDK corpus (src/test/resources/sdk-corpus, index.json), sent as its SDK sends it, and every
@@ -108,7 +104,7 @@ abstract class SdkCorpusReplay {
         boolean refused = refused().contains(body.file());
         if (body.endpoint().contains("/events")) {
             String session = open(Files.readAllBytes(CORPUS.resolve(OPENING_BODY)), "application/json");
-            int status = send(Api.eventsPath(session), bytes, contentType).statusCode();
+            int status = Api.post(Api.eventsPath(session), bytes, contentType).statusCode();
             assertThat(status).as(body.file()).isEqualTo(refused ? 400 : 204);
             if (!refused) {
                 assertThat(storedEvents(session)).extracting(stored -> stored.event().body())
@@ -117,7 +113,7 @@ abstract class SdkCorpusReplay {
             return;
         }
         String path = body.endpoint().contains("/downloaded") ? Api.DOWNLOADED : Api.SESSIONS;
-        HttpResponse<String> answer = send(path, bytes, contentType);
+        HttpResponse<String> answer = Api.post(path, bytes, contentType);
         assertThat(answer.statusCode()).as("%s: %s", body.file(), answer.body()).isEqualTo(refused ? 400 : 201);
         if (!refused) {
             String id = Api.idOf(answer.headers().firstValue("Location").orElseThrow());
@@ -138,7 +134,7 @@ abstract class SdkCorpusReplay {
             String file = folder + "/" + step.path("file").asText();
             byte[] bytes = Files.readAllBytes(CORPUS.resolve(file));
             if (session == null) {
-                HttpResponse<String> answer = send(Api.SESSIONS, bytes, contentType);
+                HttpResponse<String> answer = Api.post(Api.SESSIONS, bytes, contentType);
                 if (refused().contains(file)) {
                     assertThat(answer.statusCode()).as("%s: %s", file, answer.body()).isEqualTo(400);
                     // No SDK sends a session's events once its sessionStart was refused.
@@ -148,7 +144,7 @@ abstract class SdkCorpusReplay {
                 session = Api.idOf(answer.headers().firstValue("Location").orElseThrow());
                 assertKeptAsSent(session, bytes);
             } else {
-                assertThat(send(Api.eventsPath(session), bytes, contentType).statusCode()).as(file).isEqualTo(204);
+                assertThat(Api.post(Api.eventsPath(session), bytes, contentType).statusCode()).as(file).isEqualTo(204);
                 sent.add(new String(bytes, StandardCharsets.UTF_8));
             }
         }
@@ -157,20 +153,9 @@ abstract class SdkCorpusReplay {
     }
 
     private String open(byte[] body, String contentType) throws Exception {
-        HttpResponse<String> answer = send(Api.SESSIONS, body, contentType);
+        HttpResponse<String> answer = Api.post(Api.SESSIONS, body, contentType);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return Api.idOf(answer.headers().firstValue("Location").orElseThrow());
-    }
-
-    /** As the SDK sends it: with its Content-Type, or with none at all ({@code null}, as the JDK client can). */
-    private static HttpResponse<String> send(String path, byte[] body, String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // --- what was kept ---------------------------------------------------------------------------------------------

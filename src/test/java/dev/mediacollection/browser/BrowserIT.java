@@ -33,6 +33,11 @@ class BrowserIT {
     }
 
     @Test
+    void theInspectorOpensTheTabItsAddressNames() throws Exception {
+        run("inspector-tabs.mjs");
+    }
+
+    @Test
     void swaggerUiTriesTheContractOut() throws Exception {
         run("swagger-ui.mjs");
     }

@@ -30,7 +30,9 @@ class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
 
     @Override
     SessionStore openStore() {
-        return JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
+        SessionTimeouts timeouts = new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30),
+                Duration.ofSeconds(5));
+        return JdbcStores.embedded(dataDir, timeouts,
                 new GroupCommitSettings(1, 1, Duration.ZERO, 1), 2, StoreObserver.NONE);
     }
 

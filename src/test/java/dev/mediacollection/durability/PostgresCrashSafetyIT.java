@@ -31,7 +31,7 @@ class PostgresCrashSafetyIT extends CrashSafetyScenario {
     @Override
     SessionStore openStore() {
         return JdbcStores.postgresql(Postgres.dataSource(),
-                new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30)),
+                new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofSeconds(5)),
                 new GroupCommitSettings(1, 1, Duration.ZERO, 1), 2, StoreObserver.NONE);
     }
 

@@ -65,9 +65,10 @@ final class Timeline {
         }
         Instant at = Instant.ofEpochMilli(T0 + ms);
         EventType type = EventType.fromWireName(eventType);
-        events.add(new StoredEvent(events.size() + 1, new ReceivedEvent(type, playhead, T0 + ms, at, body.toString())));
+        ReceivedEvent event = new ReceivedEvent(type, playhead, T0 + ms, at, body.toString());
+        events.add(new StoredEvent(events.size() + 1, event));
         if (lifecycle.state().takesEvents()) {
-            lifecycle = lifecycle.after(type, playhead, at);
+            lifecycle = lifecycle.after(event);
         }
         return this;
     }

@@ -7,42 +7,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.Scrape;
 import dev.mediacollection.support.Spec;
+import dev.mediacollection.support.SweepNow;
+import dev.mediacollection.support.TestClock;
+import dev.mediacollection.tracking.ExpirySweep;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
  * Each of the service's metrics moves as requests, sessions, commits and sweeps happen, read the way Prometheus reads
- * them: from the text at /q/metrics. Timeouts are short (4 s idle, 6 s stalled) and sweeps run every second, so
- * that sessions expire within the test.
+ * them: from the text at /q/metrics. The test drives the service's clock and runs the expiry sweep itself, so that
+ * sessions time out when the test says.
  */
 @QuarkusTest
-@TestProfile(MetricsTest.ShortTimeouts.class)
+@TestProfile(MetricsTest.DrivenTime.class)
 class MetricsTest {
 
     static final long TS = 1_509_045_325_153L;
+    static final Duration IDLE = Duration.ofMinutes(10);
+    static final Duration STALLED = Duration.ofMinutes(30);
     static final String REQUESTS = "mc_requests_seconds_count";
     static final String CLOSED = "mc_sessions_closed_total";
     static final String SWEEPS = "mc_expiry_sweep_seconds_count";
-    /** Generous: the machines these run on are shared, and a loaded one answers slowly. */
-    static final Duration WHILE_SWEEPS_EXPIRE_ALL = Duration.ofSeconds(30);
+    static final String OPEN = "mc_sessions_open";
 
-    public static class ShortTimeouts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mc.sessions.idle-timeout", "4S",
-                    "mc.sessions.stalled-timeout", "6S",
-                    "mc.sessions.sweep-interval", "1S");
-        }
+    public static class DrivenTime extends TestClock.Driven {
+    }
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ExpirySweep expirySweep;
+
+    /** Every test starts with no session open: what an earlier test left has timed out and been swept. */
+    @BeforeEach
+    void nothingOpen() {
+        clock.advance(IDLE);
+        sweep();
+        assertThat(Scrape.now().value(OPEN)).isZero();
     }
 
     @Test
@@ -102,50 +114,42 @@ class MetricsTest {
 
     @Test
     void sessionsClosedAreCountedByCause() {
-        awaitNoOpenSessions();
         Scrape before = Scrape.now();
 
         String ended = Api.openSession();
         send(ended, event("sessionEnd", 0, TS)).then().statusCode(204);
         given().contentType(ContentType.JSON).body(Spec.arrayExample("DownloadedSession").toString())
                 .when().post(Api.DOWNLOADED).then().statusCode(201);
-        String idle = Api.openSession();
-        // Pings with a frozen playhead keep it from idling; the first past 6 s (or a sweep) finds it stalled.
+        Api.openSession();
         String stalled = Api.openSession();
-        await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20))
-                .until(() -> send(stalled, event("ping", 0, TS)).statusCode() == 410);
+        // Pings keep it from idling; the first at 30 minutes without playhead movement finds it stalled.
+        for (int i = 0; i < 5; i++) {
+            clock.advance(STALLED.dividedBy(6));
+            send(stalled, event("ping", 0, TS)).then().statusCode(204);
+        }
+        clock.advance(STALLED.dividedBy(6));
+        send(stalled, event("ping", 0, TS)).then().statusCode(410);
+        // The other session has had no event for 30 minutes: the sweep finds it idle.
+        sweep();
+        Scrape after = Scrape.now();
 
-        await().atMost(WHILE_SWEEPS_EXPIRE_ALL).untilAsserted(() -> {
-            Scrape after = Scrape.now();
-            assertThat(delta(before, after, CLOSED, "cause", "session_end")).isEqualTo(1);
-            assertThat(delta(before, after, CLOSED, "cause", "downloaded")).isEqualTo(1);
-            assertThat(delta(before, after, CLOSED, "cause", "idle")).isEqualTo(1);
-            assertThat(delta(before, after, CLOSED, "cause", "stalled")).isEqualTo(1);
-        });
-        assertThat(idle).isNotEqualTo(stalled);
-    }
-
-    /**
-     * Waits until every session other tests opened has expired. The gauge is refreshed by the sweeps, so it counts
-     * only once two sweeps have finished since the wait began: the first may have started before it.
-     */
-    private static void awaitNoOpenSessions() {
-        double sweeps = Scrape.now().value(SWEEPS, "outcome", "success");
-        await().atMost(WHILE_SWEEPS_EXPIRE_ALL).until(() -> {
-            Scrape now = Scrape.now();
-            return now.value(SWEEPS, "outcome", "success") >= sweeps + 2 && now.value("mc_sessions_open") == 0;
-        });
+        assertThat(delta(before, after, CLOSED, "cause", "session_end")).isEqualTo(1);
+        assertThat(delta(before, after, CLOSED, "cause", "downloaded")).isEqualTo(1);
+        assertThat(delta(before, after, CLOSED, "cause", "stalled")).isEqualTo(1);
+        assertThat(delta(before, after, CLOSED, "cause", "idle")).isEqualTo(1);
     }
 
     @Test
     void theOpenSessionsGaugeFollowsTheSweeps() {
-        awaitNoOpenSessions();
-
         String session = Api.openSession();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Scrape.now().value("mc_sessions_open") == 1);
-        send(session, event("sessionEnd", 0, TS)).then().statusCode(204);
+        assertThat(Scrape.now().value(OPEN)).as("before a sweep").isZero();
+        sweep();
+        assertThat(Scrape.now().value(OPEN)).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Scrape.now().value("mc_sessions_open") == 0);
+        send(session, event("sessionEnd", 0, TS)).then().statusCode(204);
+        assertThat(Scrape.now().value(OPEN)).as("before a sweep").isEqualTo(1);
+        sweep();
+        assertThat(Scrape.now().value(OPEN)).isZero();
     }
 
     @Test
@@ -153,16 +157,25 @@ class MetricsTest {
         Scrape before = Scrape.now();
 
         Api.openSession();
+        sweep();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        // Opening a session is one write and a sweep another, each its own group. A write is acknowledged when it
+        // is committed, a moment before the commit is timed: wait for that moment, not for a timeout.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.now();
-            assertThat(delta(before, after, "mc_store_commit_seconds_count")).isPositive();
-            assertThat(delta(before, after, "mc_store_commit_seconds_sum")).isPositive();
-            assertThat(delta(before, after, "mc_store_commit_writes_sum")).isGreaterThanOrEqualTo(1);
-            assertThat(delta(before, after, "mc_store_commit_seconds_bucket", "le", "+Inf")).isPositive();
-            assertThat(delta(before, after, SWEEPS, "outcome", "success")).isPositive();
+            assertThat(delta(before, after, "mc_store_commit_seconds_count")).isEqualTo(2);
+            assertThat(delta(before, after, "mc_store_commit_writes_sum")).isEqualTo(2);
+            assertThat(delta(before, after, "mc_store_commit_seconds_bucket", "le", "+Inf")).isEqualTo(2);
         });
-        assertThat(Scrape.now().value("mc_store_commit_failures_total")).isZero();
+        Scrape after = Scrape.now();
+        assertThat(delta(before, after, "mc_store_commit_seconds_sum")).isPositive();
+        assertThat(delta(before, after, SWEEPS, "outcome", "success")).isEqualTo(1);
+        assertThat(delta(before, after, SWEEPS, "outcome", "failure")).isZero();
+        assertThat(after.value("mc_store_commit_failures_total")).isZero();
+    }
+
+    private void sweep() {
+        SweepNow.run(expirySweep);
     }
 
     private static double delta(Scrape before, Scrape after, String name, String... labels) {

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Finding;
@@ -35,8 +36,9 @@ import dev.mediacollection.session.StoredSession;
 public abstract class SessionStoreContract {
 
     protected static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+    protected static final Duration LATE_EVENT_WINDOW = Duration.ofSeconds(5);
     protected static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10),
-            Duration.ofMinutes(30));
+            Duration.ofMinutes(30), LATE_EVENT_WINDOW);
 
     /** A new, empty store. */
     protected abstract SessionStore newStore(SessionTimeouts timeouts);
@@ -104,7 +106,7 @@ public abstract class SessionStoreContract {
         ReceivedEvent earlier = new ReceivedEvent(EventType.PLAY, 0, 1_000, T0.plusSeconds(2), "{\"early\":1}");
 
         assertThat(await(store.append(session.id(), later))).isEqualTo(
-                new AppendResult.Appended(1, Lifecycle.opened(T0, 0).after(EventType.PING, 10, T0.plusSeconds(1))));
+                new AppendResult.Appended(1, Lifecycle.opened(T0, 0).after(later), false));
         assertThat(await(store.append(session.id(), earlier))).isInstanceOf(AppendResult.Appended.class);
 
         assertThat(await(store.events(session.id())))
@@ -135,6 +137,7 @@ public abstract class SessionStoreContract {
             assertThat(closed.lifecycle().closeCause()).isEqualTo(CloseCause.SESSION_END);
             assertThat(closed.lifecycle().closedAt()).isEqualTo(T0.plusSeconds(5));
             assertThat(closed.expiredNow()).isFalse();
+            assertThat(closed.refusal()).isEqualTo(Admission.Refusal.AFTER_END);
         });
         assertThat(await(store.events(session.id()))).hasSize(1);
         assertThat(await(store.find(session.id())).orElseThrow().session().lifecycle().state())
@@ -246,6 +249,114 @@ public abstract class SessionStoreContract {
                         org.assertj.core.groups.Tuple.tuple(3L, events.get(2)));
         assertThat(await(store.append(session.id(), event(EventType.PING, 60, T0))))
                 .isInstanceOf(AppendResult.SessionClosed.class);
+    }
+
+    // --- late events: sent before the sessionEnd, arriving just after it -------------------------------------------
+
+    /** A session that played and ended with {@code sessionEnd} (device time {@code endTs}) arriving at {@code at}. */
+    static Session ended(SessionStore store, long endTs, Instant at) {
+        Session session = session(T0);
+        await(store.create(session));
+        await(store.append(session.id(), event(EventType.PLAY, 0, T0.plusSeconds(1))));
+        await(store.append(session.id(), new ReceivedEvent(EventType.SESSION_END, 27.4, endTs, at, "{\"end\":1}")));
+        return session;
+    }
+
+    @Test
+    void aLateEventIsKeptWithTheNextSequenceAndTheSessionStaysAsItEnded() {
+        SessionStore store = newStore();
+        long endTs = T0.plusSeconds(28).toEpochMilli();
+        Instant endArrived = T0.plusSeconds(30);
+        Session session = ended(store, endTs, endArrived);
+        Lifecycle asEnded = await(store.find(session.id())).orElseThrow().session().lifecycle();
+        ReceivedEvent pause = new ReceivedEvent(EventType.PAUSE_START, 27.4, endTs - 72,
+                endArrived.plus(LATE_EVENT_WINDOW).minusMillis(1), "{\"pause\":1}");
+
+        assertThat(await(store.append(session.id(), pause))).isEqualTo(new AppendResult.Appended(3, asEnded, true));
+
+        StoredSession stored = await(store.find(session.id())).orElseThrow();
+        assertThat(stored.eventCount()).isEqualTo(3);
+        assertThat(stored.session().lifecycle()).isEqualTo(asEnded);
+        assertThat(asEnded).extracting(Lifecycle::state, Lifecycle::closedAt, Lifecycle::closeCause, Lifecycle::endTs)
+                .containsExactly(SessionState.CLOSED, endArrived, CloseCause.SESSION_END, endTs);
+        assertThat(await(store.events(new EventQuery(session.id(), true, java.util.Optional.empty(), 10))))
+                .extracting(StoredEvent::sequence).containsExactly(1L, 3L, 2L);
+        assertThat(await(store.events(session.id()))).extracting(StoredEvent::sequence, StoredEvent::event)
+                .endsWith(org.assertj.core.groups.Tuple.tuple(3L, pause));
+        assertThat(await(store.countOpenSessions())).isZero();
+    }
+
+    @Test
+    void anEventArrivingOnceTheWindowHasPassedIsRefusedAsTooLate() {
+        SessionStore store = newStore();
+        long endTs = T0.plusSeconds(28).toEpochMilli();
+        Instant endArrived = T0.plusSeconds(30);
+        Session session = ended(store, endTs, endArrived);
+
+        AppendResult refused = await(store.append(session.id(), new ReceivedEvent(EventType.PAUSE_START, 27.4,
+                endTs - 72, endArrived.plus(LATE_EVENT_WINDOW), "{}")));
+
+        assertThat(refused).isInstanceOfSatisfying(AppendResult.SessionClosed.class, closed -> {
+            assertThat(closed.refusal()).isEqualTo(Admission.Refusal.TOO_LATE);
+            assertThat(closed.expiredNow()).isFalse();
+            assertThat(closed.lifecycle().endTs()).isEqualTo(endTs);
+        });
+        assertThat(await(store.events(session.id()))).hasSize(2);
+        assertThat(await(store.find(session.id())).orElseThrow().eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventThatHappenedAfterTheSessionEndIsRefusedEvenWithinTheWindow() {
+        SessionStore store = newStore();
+        long endTs = T0.plusSeconds(28).toEpochMilli();
+        Instant endArrived = T0.plusSeconds(30);
+        Session session = ended(store, endTs, endArrived);
+
+        AppendResult refused = await(store.append(session.id(), new ReceivedEvent(EventType.PING, 27.4, endTs + 1,
+                endArrived.plusMillis(1), "{}")));
+
+        assertThat(refused).isInstanceOfSatisfying(AppendResult.SessionClosed.class,
+                closed -> assertThat(closed.refusal()).isEqualTo(Admission.Refusal.AFTER_END));
+        assertThat(await(store.events(session.id()))).hasSize(2);
+    }
+
+    @Test
+    void anExpiredSessionTakesNoLateEvent() {
+        SessionStore store = newStore();
+        Session byArrival = session(T0);
+        Session bySweep = session(T0);
+        await(store.create(byArrival));
+        await(store.create(bySweep));
+        Instant deadline = T0.plus(Duration.ofMinutes(10));
+        await(store.append(byArrival.id(), event(EventType.PING, 1, deadline)));
+        await(store.expireSessions(deadline));
+
+        for (Session expired : List.of(byArrival, bySweep)) {
+            AppendResult refused = await(store.append(expired.id(), new ReceivedEvent(EventType.PAUSE_START, 0,
+                    T0.toEpochMilli(), deadline.plusMillis(1), "{}")));
+
+            assertThat(refused).isInstanceOfSatisfying(AppendResult.SessionClosed.class, closed -> {
+                assertThat(closed.refusal()).isEqualTo(Admission.Refusal.CLOSED);
+                assertThat(closed.lifecycle().state()).isEqualTo(SessionState.EXPIRED);
+            });
+            assertThat(await(store.events(expired.id()))).isEmpty();
+        }
+    }
+
+    @Test
+    void aDownloadedSessionTakesNoLateEventEvenIfItEndedItself() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        ReceivedEvent end = event(EventType.SESSION_END, 60, T0.plusSeconds(60));
+        Session downloaded = session.withLifecycle(session.lifecycle().after(end).closedAsDownloaded(T0));
+        await(store.create(downloaded, List.of(end)));
+
+        AppendResult refused = await(store.append(session.id(), new ReceivedEvent(EventType.PAUSE_START, 59,
+                end.ts() - 1_000, T0.plusMillis(1), "{}")));
+
+        assertThat(refused).isInstanceOfSatisfying(AppendResult.SessionClosed.class,
+                closed -> assertThat(closed.refusal()).isEqualTo(Admission.Refusal.CLOSED));
+        assertThat(await(store.find(session.id()))).contains(new StoredSession(downloaded, 1));
     }
 
     @Test

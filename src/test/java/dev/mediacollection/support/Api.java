@@ -2,9 +2,16 @@ package dev.mediacollection.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -37,6 +44,21 @@ public final class Api {
         return given().filter(Spec.respondsPerSpec())
                 .contentType(ContentType.JSON).body(body.toString())
                 .when().post(eventsPath(sessionId));
+    }
+
+    /**
+     * Posts a body as an SDK may: with this {@code Content-Type}, or with none at all ({@code null}: Adobe's Media JS
+     * 3.0.0 and 3.0.1 set none), which REST Assured cannot send but the JDK's client can.
+     */
+    public static HttpResponse<String> post(String path, byte[] body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A minimal body of this event type: player time, and params where the type requires them. */

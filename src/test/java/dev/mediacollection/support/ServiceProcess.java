@@ -37,13 +37,17 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service on a free port with these settings, and waits until it listens. */
+    /**
+     * Starts the service on a free port with these settings, and waits until it listens. It runs without the C2
+     * compiler, as the test JVMs do (pom.xml): for a process that lives seconds, C2 costs more CPU than it wins back.
+     */
     public static ServiceProcess start(String name, Map<String, String> settings) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify");
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dquarkus.http.port=0"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=0"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         try {

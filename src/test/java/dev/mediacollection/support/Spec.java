@@ -23,14 +23,22 @@ public final class Spec {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private static final JsonNode DOCUMENT = read();
-    private static final OpenApiValidationFilter CONFORMING = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(FILE.toString()).build());
-    private static final OpenApiValidationFilter RESPONDS_PER_SPEC = new OpenApiValidationFilter(
-            OpenApiInteractionValidator.createForSpecificationUrl(FILE.toString())
-                    .withLevelResolver(LevelResolver.create()
-                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
-                            .build())
-                    .build());
+
+    // Each validator is built on first use: building one parses the whole contract again, every @QuarkusTest profile
+    // loads this class anew, and most profiles use one of the two validators or none.
+    private static final class Conforming {
+        static final OpenApiValidationFilter FILTER = new OpenApiValidationFilter(
+                OpenApiInteractionValidator.createForSpecificationUrl(FILE.toString()).build());
+    }
+
+    private static final class RespondsPerSpec {
+        static final OpenApiValidationFilter FILTER = new OpenApiValidationFilter(
+                OpenApiInteractionValidator.createForSpecificationUrl(FILE.toString())
+                        .withLevelResolver(LevelResolver.create()
+                                .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                                .build())
+                        .build());
+    }
 
     private Spec() {
     }
@@ -67,12 +75,12 @@ public final class Spec {
 
     /** Checks that request and response both conform to the spec. */
     public static OpenApiValidationFilter conforming() {
-        return CONFORMING;
+        return Conforming.FILTER;
     }
 
     /** Checks only the response: for tests that send a request the spec forbids on purpose. */
     public static OpenApiValidationFilter respondsPerSpec() {
-        return RESPONDS_PER_SPEC;
+        return RespondsPerSpec.FILTER;
     }
 
     private static JsonNode read() {

@@ -13,6 +13,7 @@ import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.api.readback.SessionReadback;
 import dev.mediacollection.generated.api.EventsApi;
 import dev.mediacollection.generated.model.MediaEvent;
+import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.tracking.IncomingEvent;
@@ -47,7 +48,7 @@ public class EventsResource implements EventsApi {
                 return Response.noContent().build();
             }
             if (result instanceof AppendResult.SessionClosed closed) {
-                throw new ProblemException(ProblemType.SESSION_CLOSED, closedDetail(closed.lifecycle()));
+                throw new ProblemException(ProblemType.SESSION_CLOSED, closedDetail(closed, incoming.ts()));
             }
             throw new ProblemException(ProblemType.UNKNOWN_SESSION,
                     "No session has the id " + sessionId + "; open a new session.");
@@ -64,15 +65,27 @@ public class EventsResource implements EventsApi {
         return CompletableFuture.completedFuture(Response.noContent().build());
     }
 
-    private static String closedDetail(Lifecycle lifecycle) {
+    private static String closedDetail(AppendResult.SessionClosed closed, long ts) {
+        Lifecycle lifecycle = closed.lifecycle();
         Instant at = lifecycle.closedAt();
         String why = switch (lifecycle.closeCause()) {
-            case SESSION_END -> "The session ended with sessionEnd at " + at;
+            case SESSION_END -> "The session ended with sessionEnd at " + at + lateDetail(closed.refusal(), ts,
+                    lifecycle.endTs());
             case IDLE -> "The session expired at " + at + ": no event arrived within the idle timeout";
             case STALLED -> "The session expired at " + at + ": its playhead did not move within the stalled timeout";
             case DOWNLOADED -> "The session was uploaded whole as a downloaded session at " + at
                     + " and takes no events";
         };
         return why + "; open a new session.";
+    }
+
+    /** Why an ended session did not keep the event as a late one. */
+    private static String lateDetail(Admission.Refusal refusal, long ts, Long endTs) {
+        return switch (refusal) {
+            case AFTER_END -> "; this event's ts (" + ts + ") is after the sessionEnd's (" + endTs + ")";
+            case TOO_LATE -> "; this event's ts is not after the sessionEnd's, but it arrived after the late-event"
+                    + " window";
+            case CLOSED -> "";
+        };
     }
 }

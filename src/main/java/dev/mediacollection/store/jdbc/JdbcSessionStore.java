@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Finding;
@@ -50,11 +51,11 @@ import dev.mediacollection.store.StoreUnavailableException;
 public final class JdbcSessionStore implements SessionStore, AutoCloseable {
 
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
-            + " closed_at, close_cause, event_count";
+            + " closed_at, close_cause, end_ts, event_count";
     private static final String SESSION_COLUMNS = "id, created_at, " + LIFECYCLE_COLUMNS;
     private static final String SELECT_SESSIONS = "SELECT sessions.id, sessions.created_at, sessions.state,"
             + " sessions.last_event_at, sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at,"
-            + " sessions.close_cause, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
+            + " sessions.close_cause, sessions.end_ts, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
             + " start.body AS start_body, start.media_id, start.player_name"
             + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
     /**
@@ -123,19 +124,18 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                 lifecycle = lifecycle(rows);
                 eventCount = rows.getLong("event_count");
             }
-            Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(event.receivedAt(), timeouts);
-            if (expiry.isPresent()) {
-                lifecycle = lifecycle.expired(expiry.get());
-                updateLifecycle(statements, sessionId, lifecycle, eventCount);
+            Admission admission = lifecycle.admit(event, timeouts);
+            if (admission instanceof Admission.Refused refused) {
+                if (refused.expiredNow()) {
+                    updateLifecycle(statements, sessionId, refused.standing(), eventCount);
+                }
+                return new AppendResult.SessionClosed(refused.standing(), refused.expiredNow(), refused.refusal());
             }
-            if (!lifecycle.state().takesEvents()) {
-                return new AppendResult.SessionClosed(lifecycle, expiry.isPresent());
-            }
+            Admission.Kept kept = (Admission.Kept) admission;
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
-            Lifecycle next = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
-            updateLifecycle(statements, sessionId, next, sequence);
-            return new AppendResult.Appended(sequence, next);
+            updateLifecycle(statements, sessionId, kept.next(), sequence);
+            return new AppendResult.Appended(sequence, kept.next(), kept.late());
         });
     }
 
@@ -231,7 +231,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     private static boolean insertSession(Statements statements, Session session, long eventCount)
             throws SQLException {
         PreparedStatement insert = statements.prepare("INSERT INTO sessions (" + SESSION_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
         Lifecycle lifecycle = session.lifecycle();
         insert.setString(1, session.id());
         insert.setLong(2, session.createdAt().toEpochMilli());
@@ -240,7 +240,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         insert.setDouble(5, lifecycle.lastPlayhead());
         insert.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
         setClosing(insert, 7, lifecycle);
-        insert.setLong(9, eventCount);
+        insert.setLong(10, eventCount);
         if (insert.executeUpdate() == 0) {
             return false;
         }
@@ -300,17 +300,18 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             long eventCount) throws SQLException {
         PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
                 + " last_event_at = ?, last_playhead = ?, last_playhead_change_at = ?, closed_at = ?,"
-                + " close_cause = ?, event_count = ? WHERE id = ?");
+                + " close_cause = ?, end_ts = ?, event_count = ? WHERE id = ?");
         update.setString(1, lifecycle.state().name());
         update.setLong(2, lifecycle.lastEventAt().toEpochMilli());
         update.setDouble(3, lifecycle.lastPlayhead());
         update.setLong(4, lifecycle.lastPlayheadChangeAt().toEpochMilli());
         setClosing(update, 5, lifecycle);
-        update.setLong(7, eventCount);
-        update.setString(8, sessionId);
+        update.setLong(8, eventCount);
+        update.setString(9, sessionId);
         update.executeUpdate();
     }
 
+    /** {@code closed_at}, {@code close_cause} and {@code end_ts}, from {@code index} on. */
     private static void setClosing(PreparedStatement statement, int index, Lifecycle lifecycle) throws SQLException {
         if (lifecycle.closedAt() == null) {
             statement.setNull(index, java.sql.Types.BIGINT);
@@ -318,6 +319,11 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         } else {
             statement.setLong(index, lifecycle.closedAt().toEpochMilli());
             statement.setString(index + 1, lifecycle.closeCause().name());
+        }
+        if (lifecycle.endTs() == null) {
+            statement.setNull(index + 2, java.sql.Types.BIGINT);
+        } else {
+            statement.setLong(index + 2, lifecycle.endTs());
         }
     }
 
@@ -572,10 +578,13 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         long closedAt = rows.getLong("closed_at");
         boolean closed = !rows.wasNull();
         String cause = rows.getString("close_cause");
+        long endTs = rows.getLong("end_ts");
+        boolean ended = !rows.wasNull();
         return new Lifecycle(SessionState.valueOf(rows.getString("state")),
                 Instant.ofEpochMilli(rows.getLong("last_event_at")), rows.getDouble("last_playhead"),
                 Instant.ofEpochMilli(rows.getLong("last_playhead_change_at")),
-                closed ? Instant.ofEpochMilli(closedAt) : null, cause == null ? null : CloseCause.valueOf(cause));
+                closed ? Instant.ofEpochMilli(closedAt) : null, cause == null ? null : CloseCause.valueOf(cause),
+                ended ? endTs : null);
     }
 
     /** Commits every write already queued, then releases threads and connections. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.FindingSummary;
 import dev.mediacollection.session.Lifecycle;
@@ -123,20 +124,21 @@ public class InMemorySessionStore implements SessionStore {
             return CompletableFuture.completedFuture(new AppendResult.UnknownSession());
         }
         synchronized (entry) {
-            boolean wasOpen = entry.session.lifecycle().state().takesEvents();
-            Lifecycle lifecycle = expireIfDue(entry, event.receivedAt());
-            if (!lifecycle.state().takesEvents()) {
-                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(lifecycle, wasOpen));
+            Admission admission = entry.session.lifecycle().admit(event, timeouts);
+            if (admission instanceof Admission.Refused refused) {
+                entry.session = entry.session.withLifecycle(refused.standing());
+                return CompletableFuture.completedFuture(new AppendResult.SessionClosed(refused.standing(),
+                        refused.expiredNow(), refused.refusal()));
             }
+            Admission.Kept kept = (Admission.Kept) admission;
             if (!reserve(eventCount, 1, maxEvents)) {
                 return full("events", maxEvents);
             }
             long sequence = entry.events.size() + 1L;
             entry.add(new StoredEvent(sequence, event));
             index(sessionId, sequence, event);
-            Lifecycle next = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
-            entry.session = entry.session.withLifecycle(next);
-            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, next));
+            entry.session = entry.session.withLifecycle(kept.next());
+            return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, kept.next(), kept.late()));
         }
     }
 

@@ -31,7 +31,7 @@ class SessionReadbackTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
     private static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofMinutes(10),
-            Duration.ofMinutes(30));
+            Duration.ofMinutes(30), Duration.ofSeconds(5));
 
     private Locale jvmDefault;
 

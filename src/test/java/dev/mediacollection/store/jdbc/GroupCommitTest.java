@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -22,11 +23,30 @@ import org.junit.jupiter.api.Test;
 import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.StoreUnavailableException;
 
-/** Group commit on a real (in-memory) SQLite database. */
+/**
+ * Group commit on a real (in-memory) SQLite database, with one writer. Which writes shared a commit is what the
+ * store's observer hears: the size of each group committed or refused.
+ */
 class GroupCommitTest {
+
+    /** Long enough that a group closes because it is full, never because its time ran out. */
+    static final Duration LINGER_UNTIL_FULL = Duration.ofSeconds(10);
 
     Connection database;
     final AtomicBoolean databaseReachable = new AtomicBoolean(true);
+    final List<Integer> committedGroups = new CopyOnWriteArrayList<>();
+    final List<Integer> refusedGroups = new CopyOnWriteArrayList<>();
+    final StoreObserver observer = new StoreObserver() {
+        @Override
+        public void committed(int writes, long nanos) {
+            committedGroups.add(writes);
+        }
+
+        @Override
+        public void commitFailed(int writes) {
+            refusedGroups.add(writes);
+        }
+    };
 
     @BeforeEach
     void createTable() throws SQLException {
@@ -50,7 +70,7 @@ class GroupCommitTest {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:file:group-commit?mode=memory&cache=shared");
             connection.setAutoCommit(false);
             return connection;
-        }, new GroupCommitSettings(1, maxBatch, maxDelay, 10_000), StoreObserver.NONE);
+        }, new GroupCommitSettings(1, maxBatch, maxDelay, 10_000), observer);
     }
 
     static GroupCommit.Work<Integer> insert(int id) {
@@ -78,11 +98,26 @@ class GroupCommitTest {
             results.forEach(CompletableFuture::join);
         }
         assertThat(count()).isEqualTo(1_000);
+        assertThat(committedGroups).allSatisfy(size -> assertThat(size).isBetween(1, 64));
+        assertThat(committedGroups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_000);
+        assertThat(refusedGroups).isEmpty();
+    }
+
+    @Test
+    void writesWaitingTogetherShareOneCommitUpToTheBatchSize() throws SQLException {
+        try (GroupCommit commits = groupCommit(64, LINGER_UNTIL_FULL)) {
+            List<CompletableFuture<Integer>> results = IntStream.range(0, 192)
+                    .mapToObj(id -> commits.submit(insert(id)).toCompletableFuture()).toList();
+
+            results.forEach(CompletableFuture::join);
+        }
+        assertThat(committedGroups).containsExactly(64, 64, 64);
+        assertThat(count()).isEqualTo(192);
     }
 
     @Test
     void aFailingWriteFailsAloneAndItsGroupIsStillCommitted() throws SQLException {
-        try (GroupCommit commits = groupCommit(64, Duration.ofMillis(50))) {
+        try (GroupCommit commits = groupCommit(3, LINGER_UNTIL_FULL)) {
             CompletableFuture<Integer> first = commits.submit(insert(1)).toCompletableFuture();
             CompletableFuture<Integer> duplicate = commits.submit(insert(1)).toCompletableFuture();
             CompletableFuture<Integer> third = commits.submit(insert(3)).toCompletableFuture();
@@ -92,6 +127,8 @@ class GroupCommitTest {
             assertThatThrownBy(duplicate::join).isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(StoreUnavailableException.class);
         }
+        assertThat(committedGroups).as("one group of three, committed").containsExactly(3);
+        assertThat(refusedGroups).isEmpty();
         assertThat(count()).isEqualTo(2);
     }
 
@@ -106,6 +143,8 @@ class GroupCommitTest {
             databaseReachable.set(true);
             assertThat(commits.submit(insert(2)).toCompletableFuture().join()).isEqualTo(1);
         }
+        assertThat(refusedGroups).containsExactly(1);
+        assertThat(committedGroups).containsExactly(1);
         assertThat(count()).isEqualTo(1);
     }
 
@@ -119,6 +158,8 @@ class GroupCommitTest {
 
         assertThat(queued).allSatisfy(result -> assertThat(result.join()).isEqualTo(1));
         assertThat(count()).isEqualTo(200);
+        assertThat(committedGroups).allSatisfy(size -> assertThat(size).isBetween(1, 8));
+        assertThat(committedGroups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
         assertThatThrownBy(() -> commits.submit(insert(500)).toCompletableFuture().join())
                 .hasCauseInstanceOf(StoreUnavailableException.class).hasMessageContaining("shutting down");
     }
