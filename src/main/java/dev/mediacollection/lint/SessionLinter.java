@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,13 +58,9 @@ public final class SessionLinter {
         return RULES.stream().map(Rule::id).toList();
     }
 
-    /** A rule's severity, by its id. */
-    public static Severity severityOf(String ruleId) {
-        Severity severity = SEVERITIES.get(ruleId);
-        if (severity == null) {
-            throw new IllegalArgumentException("No lint rule " + ruleId);
-        }
-        return severity;
+    /** A rule's severity, by its id; empty for an id that names no session-level rule. */
+    public static Optional<Severity> severityOf(String ruleId) {
+        return Optional.ofNullable(SEVERITIES.get(ruleId));
     }
 
     /** Every finding of the session, ordered by the first event each involves, then by rule. */

@@ -31,7 +31,7 @@ final class Lint {
         assertThat(findings).as("findings of %s", script).hasSize(1);
         LintFinding finding = findings.get(0);
         assertThat(finding.rule()).as(finding.message()).isEqualTo(rule);
-        assertThat(finding.severity()).isEqualTo(SessionLinter.severityOf(rule));
+        assertThat(finding.severity()).isEqualTo(SessionLinter.severityOf(rule).orElseThrow());
         assertThat(finding.events()).as(finding.message())
                 .containsExactlyElementsOf(Arrays.stream(events).boxed().toList());
         return finding;

@@ -108,7 +108,7 @@ class SdkCorpusLintTest {
         Lifecycle lifecycle = Lifecycle.opened(requests.get(0).receivedAt(), requests.get(0).playhead());
         for (ReceivedEvent event : requests.subList(1, requests.size())) {
             if (lifecycle.state().takesEvents()) {
-                lifecycle = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
+                lifecycle = lifecycle.after(event);
             }
         }
         return of(requests, lifecycle);
@@ -122,7 +122,7 @@ class SdkCorpusLintTest {
         Lifecycle lifecycle = Lifecycle.opened(uploaded, requests.get(0).playhead());
         for (ReceivedEvent event : requests.subList(1, requests.size())) {
             if (lifecycle.state().takesEvents()) {
-                lifecycle = lifecycle.after(event.type(), event.playhead(), uploaded);
+                lifecycle = lifecycle.after(event);
             }
         }
         return of(requests, lifecycle.closedAsDownloaded(uploaded));

@@ -80,7 +80,8 @@ class SessionLinterTest {
         List<String> ids = SessionLinter.ruleIds();
 
         assertThat(ids).hasSize(38).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
-        assertThat(ids.stream().filter(id -> SessionLinter.severityOf(id) == Severity.ERROR)).containsExactly(
+        assertThat(ids.stream().filter(id -> SessionLinter.severityOf(id).orElseThrow() == Severity.ERROR))
+                .containsExactly(
                 "arrived-after-reorder-window", "ad-start-outside-break", "ad-break-start-while-open",
                 "chapter-start-while-open", "live-playhead-not-advancing", "state-limit-exceeded");
     }

@@ -127,7 +127,7 @@ final class SessionScript {
             ReceivedEvent event = received(bodies.get(i), arrivals.get(i));
             events.add(new StoredEvent(i, event));
             if (lifecycle.state().takesEvents()) {
-                lifecycle = lifecycle.after(event.type(), event.playhead(), event.receivedAt());
+                lifecycle = lifecycle.after(event);
             }
         }
         if (downloaded) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.FindingQuery;
+import dev.mediacollection.store.PlayerFindings;
+import dev.mediacollection.store.SessionLint;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -161,6 +164,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             }
             int idle = 0;
             int stalled = 0;
+            List<String> ids = new ArrayList<>();
             PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
                     + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
                     + " AND last_event_at = ? AND last_playhead_change_at = ?");
@@ -176,6 +180,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                     update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
                     update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
                     if (update.executeUpdate() == 1) {
+                        ids.add(candidate.getKey());
                         if (expiry.get().cause() == CloseCause.IDLE) {
                             idle++;
                         } else {
@@ -184,7 +189,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                     }
                 }
             }
-            return new ExpiredSessions(idle, stalled);
+            return new ExpiredSessions(idle, stalled, ids);
         });
     }
 
@@ -192,7 +197,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
         return writes.submit(statements -> {
             String closedBefore = "SELECT id FROM sessions WHERE state NOT IN " + OPEN_STATES + " AND closed_at < ?";
-            for (String table : new String[] { "findings", "events", "session_starts" }) {
+            for (String table : new String[] { "findings", "session_lint", "events", "session_starts" }) {
                 PreparedStatement dependents = statements.prepare(
                         "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
                 dependents.setLong(1, cutoff.toEpochMilli());
@@ -402,7 +407,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         }
         Map<String, List<Finding>> startFindings = new HashMap<>();
         PreparedStatement starts = statements.prepare("SELECT session_id, rule, pointer, message FROM findings"
-                + " WHERE session_id IN " + ids + " AND seq = 0 ORDER BY session_id, ordinal");
+                + " WHERE session_id IN " + ids + " AND seq = 0 AND events IS NULL ORDER BY session_id, ordinal");
         bindIds(starts, sessions);
         try (ResultSet rows = starts.executeQuery()) {
             while (rows.next()) {
@@ -496,7 +501,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
         long first = events.stream().mapToLong(StoredEvent::sequence).min().orElseThrow();
         long last = events.stream().mapToLong(StoredEvent::sequence).max().orElseThrow();
         PreparedStatement select = statements.prepare("SELECT seq, rule, pointer, message FROM findings"
-                + " WHERE session_id = ? AND seq BETWEEN ? AND ? ORDER BY seq, ordinal");
+                + " WHERE session_id = ? AND seq BETWEEN ? AND ? AND events IS NULL ORDER BY seq, ordinal");
         select.setString(1, sessionId);
         select.setLong(2, first);
         select.setLong(3, last);
@@ -525,7 +530,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     public CompletionStage<List<RecordedFinding>> findings(FindingQuery query) {
         return read(statements -> {
             PreparedStatement select = statements.prepare("SELECT session_id, seq, ordinal, event_type, rule,"
-                    + " pointer, message, received_at FROM findings"
+                    + " pointer, message, received_at, events FROM findings"
                     + (query.after().isEmpty() ? "" : " WHERE (received_at, session_id, seq, ordinal) < (?, ?, ?, ?)")
                     + " ORDER BY received_at DESC, session_id DESC, seq DESC, ordinal DESC LIMIT ?");
             int index = 1;
@@ -542,11 +547,118 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                 while (rows.next()) {
                     findings.add(new RecordedFinding(rows.getString(1), rows.getLong(2), rows.getInt(3),
                             EventType.fromWireName(rows.getString(4)), Instant.ofEpochMilli(rows.getLong(8)),
-                            new Finding(rows.getString(5), rows.getString(6), rows.getString(7))));
+                            new Finding(rows.getString(5), rows.getString(6), rows.getString(7),
+                                    sequences(rows.getString(9)))));
                 }
             }
             return findings;
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<List<Finding>>> replaceSessionFindings(SessionLint lint) {
+        return writes.submit(lint.sessionId(), statements -> {
+            PreparedStatement select = statements.prepare("SELECT state, event_count FROM sessions WHERE id = ?"
+                    + dialect.lockRow());
+            select.setString(1, lint.sessionId());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next() || !rows.getString(1).equals(lint.state().name())
+                        || rows.getLong(2) != lint.eventCount()) {
+                    return Optional.<List<Finding>>empty();
+                }
+            }
+            List<Finding> replaced = sessionFindings(statements, lint.sessionId());
+            PreparedStatement delete = statements.prepare("DELETE FROM findings WHERE session_id = ?"
+                    + " AND events IS NOT NULL");
+            delete.setString(1, lint.sessionId());
+            delete.executeUpdate();
+            PreparedStatement insert = statements.prepare("INSERT INTO findings (session_id, seq, ordinal, event_type,"
+                    + " rule, pointer, message, received_at, events) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)");
+            for (RecordedFinding recorded : lint.findings()) {
+                insert.setString(1, recorded.sessionId());
+                insert.setLong(2, recorded.sequence());
+                insert.setInt(3, recorded.ordinal());
+                insert.setString(4, recorded.eventType().wireName());
+                insert.setString(5, recorded.finding().rule());
+                insert.setString(6, recorded.finding().message());
+                insert.setLong(7, recorded.receivedAt().toEpochMilli());
+                insert.setString(8, String.join(",", recorded.finding().events().stream().map(String::valueOf)
+                        .toList()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            PreparedStatement player = statements.prepare("INSERT INTO session_lint (session_id, player_name,"
+                    + " sdk_version, library_version) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+                    + " player_name = excluded.player_name, sdk_version = excluded.sdk_version,"
+                    + " library_version = excluded.library_version");
+            player.setString(1, lint.sessionId());
+            player.setString(2, lint.player().name());
+            player.setString(3, lint.player().sdkVersion());
+            player.setString(4, lint.player().libraryVersion());
+            player.executeUpdate();
+            return Optional.of(replaced);
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Finding>> sessionFindings(String sessionId) {
+        return read(statements -> sessionFindings(statements, sessionId));
+    }
+
+    private static List<Finding> sessionFindings(Statements statements, String sessionId) throws SQLException {
+        PreparedStatement select = statements.prepare("SELECT rule, message, events FROM findings"
+                + " WHERE session_id = ? AND events IS NOT NULL ORDER BY ordinal DESC");
+        select.setString(1, sessionId);
+        List<Finding> findings = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                findings.add(new Finding(rows.getString(1), null, rows.getString(2), sequences(rows.getString(3))));
+            }
+        }
+        return findings;
+    }
+
+    /** The events column: NULL for a request's own finding, else sequence numbers separated by commas. */
+    private static List<Long> sequences(String column) {
+        if (column == null) {
+            return List.of();
+        }
+        return Arrays.stream(column.split(",")).map(Long::valueOf).toList();
+    }
+
+    @Override
+    public CompletionStage<List<PlayerFindings>> findingsByPlayer() {
+        return read(statements -> {
+            String player = "lint.player_name, lint.sdk_version, lint.library_version";
+            Map<SessionLint.Player, long[]> sessions = new LinkedHashMap<>();
+            PreparedStatement counts = statements.prepare("SELECT " + player + ", COUNT(*), SUM(CASE WHEN EXISTS"
+                    + " (SELECT 1 FROM findings WHERE findings.session_id = lint.session_id) THEN 1 ELSE 0 END)"
+                    + " FROM session_lint lint GROUP BY " + player);
+            try (ResultSet rows = counts.executeQuery()) {
+                while (rows.next()) {
+                    sessions.put(player(rows), new long[] { rows.getLong(4), rows.getLong(5) });
+                }
+            }
+            Map<SessionLint.Player, List<PlayerFindings.RuleCount>> rules = new HashMap<>();
+            PreparedStatement byRule = statements.prepare("SELECT " + player + ", findings.rule, COUNT(*),"
+                    + " COUNT(DISTINCT findings.session_id) FROM findings JOIN session_lint lint"
+                    + " ON lint.session_id = findings.session_id GROUP BY " + player + ", findings.rule");
+            try (ResultSet rows = byRule.executeQuery()) {
+                while (rows.next()) {
+                    rules.computeIfAbsent(player(rows), key -> new ArrayList<>())
+                            .add(new PlayerFindings.RuleCount(rows.getString(4), rows.getLong(5), rows.getLong(6)));
+                }
+            }
+            return sessions.entrySet().stream()
+                    .map(entry -> new PlayerFindings(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
+                            PlayerFindings.ordered(rules.getOrDefault(entry.getKey(), List.of()))))
+                    .sorted(PlayerFindings.BY_PLAYER)
+                    .toList();
+        });
+    }
+
+    private static SessionLint.Player player(ResultSet rows) throws SQLException {
+        return new SessionLint.Player(rows.getString(1), rows.getString(2), rows.getString(3));
     }
 
     private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
