@@ -42,11 +42,21 @@ class BrowserIT {
         run("swagger-ui.mjs");
     }
 
+    @Test
+    void theInspectorMarksSessionFindingsOnTheirEvents() throws Exception {
+        run("inspector-lint.mjs", Map.of("mc.lint.interval", "1S"));
+    }
+
     private static void run(String script) throws IOException, InterruptedException {
+        run(script, Map.of());
+    }
+
+    private static void run(String script, Map<String, String> settings) throws IOException, InterruptedException {
         NodeScript.requirePackages(SCRIPTS, "playwright-core");
         Path data = Files.createTempDirectory(Path.of("target"), "browser-data").toAbsolutePath();
-        try (ServiceProcess service = ServiceProcess.start("browser",
-                Map.of("mc.store.data-dir", data.toString()))) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("mc.store.data-dir", data.toString());
+        try (ServiceProcess service = ServiceProcess.start("browser", all)) {
             NodeScript.run("node", SCRIPTS.resolve(script).toString(), service.baseUrl(), SCREENSHOTS.toString());
         }
     }
