@@ -31,6 +31,7 @@ import dev.mediacollection.session.StoredEvent;
  * stand for {@code media.ad.podPosition}, {@code media.chapter.index}, {@code media.state.name}; {@code starts=a+b}
  * and {@code ends=a+b} make a statesUpdate's lists); {@code {k=v,…}} its qoeData ({@code media.qoe.} may be left
  * out); {@code <r>} it arrived r seconds after T0 (else at its ts, never before the previous arrival);</li>
+ * <li>{@code type@a..b+s}: the same event every s seconds from a to b ({@code ping@22..1812+10/12});</li>
  * <li>{@code live}, {@code downloaded}: the kind of session; {@code expire=idle} or {@code expire=stalled}: it
  * expired after its last event.</li>
  * </ul>
@@ -44,6 +45,7 @@ final class SessionScript {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EVENT = Pattern.compile(
             "(\\w+)@(-?[\\d.]+)(!)?(?:/(-?[\\d.e]+))?(?:\\[([^\\]]*)])?(?:\\{([^}]*)})?(?:<([\\d.]+)>)?");
+    private static final Pattern REPEATED = Pattern.compile("(\\w+)@(\\d+)\\.\\.(\\d+)\\+(\\d+)(.*)");
     private static final Map<String, String> SHORT_PARAMS = Map.of("pos", "media.ad.podPosition", "idx",
             "media.chapter.index", "name", "media.state.name");
 
@@ -67,7 +69,7 @@ final class SessionScript {
         List<Instant> arrivals = new ArrayList<>();
         Map<String, Integer> sameSecond = new HashMap<>();
         Instant lastArrival = Instant.ofEpochMilli(T0);
-        for (String token : script.trim().split("\\s+")) {
+        for (String token : expanded(script.trim().split("\\s+"))) {
             switch (token) {
                 case "live" -> live = true;
                 case "downloaded" -> downloaded = true;
@@ -116,6 +118,24 @@ final class SessionScript {
             }
         }
         return session(bodies, arrivals, downloaded, expiry);
+    }
+
+    /** Each repeated event ({@code ping@22..1812+10/12}) written out. */
+    private static List<String> expanded(String[] tokens) {
+        List<String> expanded = new ArrayList<>();
+        for (String token : tokens) {
+            Matcher repeated = REPEATED.matcher(token);
+            if (!repeated.matches()) {
+                expanded.add(token);
+                continue;
+            }
+            long step = Long.parseLong(repeated.group(4));
+            for (long second = Long.parseLong(repeated.group(2)); second <= Long.parseLong(repeated.group(3));
+                    second += step) {
+                expanded.add(repeated.group(1) + "@" + second + repeated.group(5));
+            }
+        }
+        return expanded;
     }
 
     private static LintSession session(List<ObjectNode> bodies, List<Instant> arrivals, boolean downloaded,
