@@ -10,7 +10,7 @@ import dev.mediacollection.session.EventType;
 /**
  * The stretches between a session's heartbeats, from the first {@code play} or {@code adStart} to the
  * {@code sessionComplete} or {@code sessionEnd}. A heartbeat is an event that changes or confirms what is playing;
- * bitrate, error, chapter and state events do not replace pings (docs/lint.md, "Pacing").
+ * bitrate, error, chapter and state events do not replace pings (docs/lint.md, "How a session is read").
  */
 final class Heartbeats {
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the events have said about the player up to some event (docs/lint.md, "The state every rule reads"). Each
+ * What the events have said about the player up to some event (docs/lint.md, "How a session is read"). Each
  * field that names an event holds it, or {@code null}.
  *
  * @param phase              open, complete ({@code sessionComplete} seen) or ended ({@code sessionEnd} seen)

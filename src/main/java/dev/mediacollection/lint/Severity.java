@@ -1,6 +1,6 @@
 package dev.mediacollection.lint;
 
-/** How much a session-level finding costs the data, by Adobe's own words (docs/lint.md, "Severity"). */
+/** How much a session-level finding costs the data, by Adobe's own words (docs/lint.md, "How a session is read"). */
 public enum Severity {
     /** Adobe ignores, drops or miscounts the data, or states a MUST whose breach leaves its result undefined. */
     ERROR,

@@ -9,7 +9,7 @@ import dev.mediacollection.session.EventType;
 /**
  * A session in Adobe's processing order, each event with the player before and after it: what every rule reads.
  * Adobe processes the sessionStart first and sorts the other events by {@code ts}; the order they arrived in breaks
- * ties (docs/lint.md, "Processing order").
+ * ties (docs/lint.md, "How a session is read").
  */
 final class Walk {
 
