@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 
 import dev.mediacollection.lint.AdPingInterval;
 import dev.mediacollection.store.StoreKind;
+import dev.mediacollection.stream.StreamKind;
 import dev.mediacollection.validation.ValidationProfile;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -53,6 +54,35 @@ public interface CollectorConfig {
          * every 10 seconds in the others), {@code ten-seconds} or {@code one-second}.
          */
         AdPingInterval adPingInterval();
+    }
+
+    Stream stream();
+
+    /** Every accepted write relayed to a stream through the store's outbox (docs/streaming.md). */
+    interface Stream {
+        /** {@code none}: off, nothing extra is stored; {@code kafka}: relayed to Apache Kafka. */
+        StreamKind kind();
+
+        /** Most outbox entries relayed in one round. */
+        @Min(1)
+        @Max(10_000)
+        int batchSize();
+
+        /** How long the relay waits for new entries once it has caught up; also its first backoff. */
+        Duration pollInterval();
+
+        /** The longest wait between two attempts while the destination cannot be reached. */
+        Duration maxBackoff();
+
+        Kafka kafka();
+
+        interface Kafka {
+            /** The brokers to start from, {@code host:port,…}; required with {@code kind=kafka}. */
+            Optional<String> bootstrapServers();
+
+            /** The topic every record goes to. */
+            String topic();
+        }
     }
 
     interface Inspection {

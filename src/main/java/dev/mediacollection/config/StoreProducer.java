@@ -1,6 +1,7 @@
 package dev.mediacollection.config;
 
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -16,6 +17,8 @@ import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.store.memory.InMemorySessionStore;
+import dev.mediacollection.stream.StreamKind;
+import dev.mediacollection.stream.kafka.KafkaDestination;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -37,21 +40,31 @@ public class StoreProducer {
         CollectorConfig.Store.GroupCommit group = store.groupCommit();
         GroupCommitSettings commits = new GroupCommitSettings(group.writers(), group.maxBatch(), group.maxDelay(),
                 group.queueCapacity());
+        Set<String> outbox = outboxDestinations(config.stream().kind());
         return switch (kind) {
             case EMBEDDED -> {
                 Log.infof("Storing sessions in %s", store.dataDir().toAbsolutePath());
-                yield JdbcStores.embedded(store.dataDir(), timeouts, commits, store.readThreads(), observer);
+                yield JdbcStores.embedded(store.dataDir(), timeouts, commits, store.readThreads(), observer, outbox);
             }
             case POSTGRESQL -> {
                 Log.infof("Storing sessions in PostgreSQL at %s",
                         datasourceUrl.map(StoreProducer::withoutCredentials).orElse("(no URL configured)"));
-                yield JdbcStores.postgresql(datasource.get(), timeouts, commits, store.readThreads(), observer);
+                yield JdbcStores.postgresql(datasource.get(), timeouts, commits, store.readThreads(), observer,
+                        outbox);
             }
             case MEMORY -> {
                 Log.warn("Storing sessions in memory only: they are lost when the service stops");
                 CollectorConfig.Store.Memory memory = store.memory();
                 yield new InMemorySessionStore(memory.maxSessions(), memory.maxEvents(), timeouts);
             }
+        };
+    }
+
+    /** The destinations the store keeps outbox entries for: none unless a stream is configured. */
+    static Set<String> outboxDestinations(StreamKind stream) {
+        return switch (stream) {
+            case NONE -> Set.of();
+            case KAFKA -> Set.of(KafkaDestination.NAME);
         };
     }
 

@@ -20,6 +20,7 @@ import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Finding;
 import dev.mediacollection.store.StoreObserver;
+import dev.mediacollection.stream.RelayObserver;
 import dev.mediacollection.tracking.TrackingObserver;
 import dev.mediacollection.validation.Rule;
 import io.micrometer.core.instrument.Counter;
@@ -36,7 +37,7 @@ import io.micrometer.core.instrument.Timer;
  * index computation, one map lookup and the timer's own update; no tags are built and no string is made per request.
  */
 @Singleton
-public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreObserver {
+public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreObserver, RelayObserver {
 
     private static final int EVENT_TYPE_SLOTS = EventType.values().length + 1;
     private static final String NO_EVENT_TYPE = "none";
@@ -54,6 +55,8 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
     private final Counter failedCommits;
     private final Timer sweeps;
     private final Timer failedSweeps;
+    /** Per outbox destination, made when its relay first reports (a destination only exists when configured). */
+    private final Map<String, OutboxMeters> outboxes = new ConcurrentHashMap<>();
 
     ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -184,5 +187,56 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
     @Override
     public void commitFailed(int writes) {
         failedCommits.increment();
+    }
+
+    // --- outbox relays (their own threads) ----------------------------------------------------------------------
+
+    @Override
+    public void relayed(String destination, int entries) {
+        outbox(destination).relayed.increment(entries);
+    }
+
+    @Override
+    public void relayFailed(String destination) {
+        outbox(destination).failures.increment();
+    }
+
+    @Override
+    public void backlog(String destination, long pending, Duration oldestAge) {
+        OutboxMeters meters = outbox(destination);
+        meters.pending.set(pending);
+        meters.oldestAgeMillis.set(oldestAge.toMillis());
+    }
+
+    private OutboxMeters outbox(String destination) {
+        return outboxes.computeIfAbsent(destination, name -> new OutboxMeters(registry, name));
+    }
+
+    /** One destination's series, all labelled with it. */
+    private static final class OutboxMeters {
+        final Counter relayed;
+        final Counter failures;
+        final AtomicLong pending = new AtomicLong();
+        final AtomicLong oldestAgeMillis = new AtomicLong();
+
+        OutboxMeters(MeterRegistry registry, String destination) {
+            relayed = Counter.builder("mc.outbox.relayed")
+                    .description("Outbox entries delivered to their destination and removed")
+                    .tag("destination", destination)
+                    .register(registry);
+            failures = Counter.builder("mc.outbox.relay.failures")
+                    .description("Relay rounds that failed (destination or store unreachable); each is retried")
+                    .tag("destination", destination)
+                    .register(registry);
+            Gauge.builder("mc.outbox.pending", pending, AtomicLong::get)
+                    .description("Outbox entries waiting for their destination, in the whole store")
+                    .tag("destination", destination)
+                    .register(registry);
+            Gauge.builder("mc.outbox.oldest.pending", oldestAgeMillis, millis -> millis.get() / 1000.0)
+                    .description("How long the oldest entry waiting for the destination has waited")
+                    .tag("destination", destination)
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
     }
 }

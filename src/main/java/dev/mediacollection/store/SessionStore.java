@@ -87,4 +87,9 @@ public interface SessionStore {
 
     /** How many sessions take events (open or complete) in the whole store, every instance's. */
     CompletionStage<Long> countOpenSessions();
+
+    /** The store's outbox, for the stores that keep one (the durable ones); see {@link Outbox}. */
+    default Optional<Outbox> outbox() {
+        return Optional.empty();
+    }
 }

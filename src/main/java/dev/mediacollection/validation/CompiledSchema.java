@@ -85,9 +85,14 @@ final class CompiledSchema {
             return;
         }
         if (type != null && !hasType(type, value)) {
-            // A fraction where an integer is due is a number all the same: its own rule.
-            violation(report, at, type == Type.INTEGER && value.isNumber() ? Rule.INTEGER : Rule.TYPE,
-                    "must be " + type.article);
+            if (type == Type.INTEGER && value.isNumber()) {
+                // A fraction where an integer is due is a number all the same: its own rule. A profile may keep it
+                // as its whole part, so that part must fit all the same (1e400 is no ts).
+                violation(report, at, Rule.INTEGER, "must be " + type.article);
+                checkIntegerSize(value, at, report);
+            } else {
+                violation(report, at, Rule.TYPE, "must be " + type.article);
+            }
             return;
         }
         if (enumValues != null && !enumValues.contains(value)) {
@@ -120,12 +125,8 @@ final class CompiledSchema {
     }
 
     private void checkNumber(JsonNode value, JsonPath at, ValidationReport report) {
-        if (type == Type.INTEGER) {
-            boolean fits = int32 ? value.canConvertToInt() : value.canConvertToLong();
-            if (!fits) {
-                violation(report, at, Rule.INTEGER_SIZE, "must fit in a " + (int32 ? 32 : 64) + "-bit signed integer");
-                return;
-            }
+        if (type == Type.INTEGER && !checkIntegerSize(value, at, report)) {
+            return;
         }
         double number = value.doubleValue();
         if (!Double.isFinite(number)) {
@@ -139,6 +140,15 @@ final class CompiledSchema {
             violation(report, at, Rule.MAXIMUM,
                     (exclusiveMaximum ? "must be less than " : "must be at most ") + plain(maximum));
         }
+    }
+
+    /** Whether the number fits the integer's format; if not, that is the violation. */
+    private boolean checkIntegerSize(JsonNode value, JsonPath at, ValidationReport report) {
+        boolean fits = int32 ? value.canConvertToInt() : value.canConvertToLong();
+        if (!fits) {
+            violation(report, at, Rule.INTEGER_SIZE, "must fit in a " + (int32 ? 32 : 64) + "-bit signed integer");
+        }
+        return fits;
     }
 
     private void checkString(String text, JsonPath at, ValidationReport report) {

@@ -318,7 +318,19 @@ abstract class ValidationProfileCases {
         noTs.with("playerTime").remove("ts");
         assertViolations(post(Api.SESSIONS, noTs), new Broken("/playerTime/ts", "required", "is required"));
 
+        // A ts beyond 64 bits cannot be kept, with a fraction (which lenient would otherwise keep) or without.
         String session = Api.openSession();
+        for (String ts : List.of("-1e400", "1e999999999", "18446744073709551616.5", "18446744073709551616")) {
+            Broken tooLarge = new Broken("/playerTime/ts", "integer-size", "must fit in a 64-bit signed integer");
+            Response answer = Api.send(session, "{\"playerTime\":{\"playhead\":1,\"ts\":" + ts
+                    + "},\"eventType\":\"play\"}");
+            if (ts.matches("-?\\d+")) {
+                assertViolations(answer, tooLarge);
+            } else {
+                assertViolations(answer, new Broken("/playerTime/ts", "integer", "must be an integer"), tooLarge);
+            }
+        }
+
         assertViolations(Api.send(session, Api.event("seekStart", 0, 1_764_147_601_000L)),
                 new Broken("/eventType", "event-type", eventTypeDetail()));
         assertViolations(Api.send(session, Api.event("sessionStart", 0, 1_764_147_601_000L)),

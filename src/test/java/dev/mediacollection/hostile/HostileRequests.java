@@ -154,12 +154,15 @@ final class HostileRequests {
             elements.append(i == 0 ? "" : ",").append(element);
         }
         elements.append(']');
-        // The array as the body (a batch), or inside one event.
+        // The array as the body (a batch: refused), or under an unknown key of a sessionStart's params (which the
+        // default profile keeps, as a finding).
         String path = random.nextBoolean() ? Api.DOWNLOADED : Api.SESSIONS;
-        String body = random.nextBoolean() ? elements.toString()
-                : "[" + Spec.example("SessionStartSample").toString().replace("\"params\":{",
-                        "\"params\":{\"media.downloaded\":true,\"huge\":" + elements + ",") + "]";
-        return post("100,000-element array", path, JSON, bytes(body));
+        if (random.nextBoolean()) {
+            return post("100,000-element array", path, JSON, bytes(elements.toString()));
+        }
+        String body = "[" + Spec.example("SessionStartSample").toString().replace("\"params\":{",
+                "\"params\":{\"media.downloaded\":true,\"huge\":" + elements + ",") + "]";
+        return post("100,000-element array", path, JSON, bytes(body), Refusal.PROBLEM_OR_KEPT);
     }
 
     private HostileRequest longStringsAndKeys() {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,27 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
         assertThat(await(reopened.find(session.id()))).isPresent();
         assertThat(await(reopened.events(session.id()))).hasSize(1);
         assertThat(dataDir.resolve(JdbcStores.EMBEDDED_FILE)).exists();
+    }
+
+    @Test
+    void aPlayersWriteQueuedDuringALongSweepIsCommittedBeforeTheSweepEnds() {
+        JdbcSessionStore store = open(newDataDir(), TIMEOUTS, COMMITS);
+        int sessions = 3_000;
+        IntStream.range(0, sessions).mapToObj(i -> store.create(session(T0)).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+        Session player = session(T0.plus(Duration.ofMinutes(10)));
+        await(store.create(player));
+
+        CompletableFuture<ExpiredSessions> sweep = store.expireSessions(T0.plus(Duration.ofMinutes(11)))
+                .toCompletableFuture();
+        CompletableFuture<AppendResult> play = store.append(player.id(),
+                event(EventType.PLAY, 0, T0.plus(Duration.ofMinutes(11)))).toCompletableFuture();
+
+        // The sweep takes six chunks, one write each; the player's write is queued behind the first only.
+        assertThat(play.join()).isInstanceOf(AppendResult.Appended.class);
+        assertThat(sweep).isNotDone();
+        assertThat(sweep.join()).extracting(ExpiredSessions::idle, ExpiredSessions::stalled)
+                .containsExactly(sessions, 0);
     }
 
     @Test

@@ -14,7 +14,7 @@ class InMemorySessionStoreTest extends SessionStoreContract {
 
     @Override
     protected SessionStore newStore(SessionTimeouts timeouts) {
-        return new InMemorySessionStore(1_000, 100_000, timeouts);
+        return new InMemorySessionStore(2_000, 100_000, timeouts);
     }
 
     @Test

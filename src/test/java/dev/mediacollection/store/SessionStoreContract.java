@@ -218,7 +218,8 @@ public abstract class SessionStoreContract {
         await(store.append(ended.id(), event(EventType.SESSION_END, 3, T0.plusSeconds(3))));
 
         assertThat(await(store.countOpenSessions())).isEqualTo(2);
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isEqualTo(new ExpiredSessions(1, 0, List.of(idle.id())));
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))))
+                .isEqualTo(new ExpiredSessions(1, 0, List.of(idle.id())));
         assertThat(await(store.countOpenSessions())).isEqualTo(1);
         assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
 
@@ -373,6 +374,41 @@ public abstract class SessionStoreContract {
         assertThat(results.stream().map(result -> ((AppendResult.Appended) result.join()).sequence()))
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 500).mapToObj(i -> (long) i).toList());
         assertThat(await(store.events(session.id()))).hasSize(500);
+    }
+
+    /** More than the SQL stores' sweep chunk (500 sessions) twice over, so that a sweep takes three chunks. */
+    static final int MORE_THAN_TWO_SWEEP_CHUNKS = 1_201;
+
+    @Test
+    void aSweepOverMoreSessionsThanOneChunkExpiresEachOfThemOnce() {
+        SessionStore store = newStore();
+        List<Session> sessions = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS).mapToObj(i -> session(T0)).toList();
+        sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+
+        ExpiredSessions expired = await(store.expireSessions(T0.plus(Duration.ofMinutes(11))));
+        assertThat(expired).extracting(ExpiredSessions::idle, ExpiredSessions::stalled)
+                .containsExactly(MORE_THAN_TWO_SWEEP_CHUNKS, 0);
+        assertThat(expired.ids()).containsExactlyInAnyOrderElementsOf(sessions.stream().map(Session::id).toList());
+        assertThat(await(store.countOpenSessions())).isZero();
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
+    }
+
+    @Test
+    void retentionOverMoreSessionsThanOneChunkDeletesEachOfThem() {
+        SessionStore store = newStore();
+        List<Session> sessions = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS).mapToObj(i -> session(T0)).toList();
+        sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+        sessions.stream().map(session -> store.append(session.id(),
+                event(EventType.SESSION_END, 1, T0.plusSeconds(1))).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(50)))).isEqualTo(MORE_THAN_TWO_SWEEP_CHUNKS);
+        assertThat(await(store.find(sessions.get(0).id()))).isEmpty();
+        assertThat(await(store.find(sessions.get(MORE_THAN_TWO_SWEEP_CHUNKS - 1).id()))).isEmpty();
+        assertThat(await(store.events(sessions.get(MORE_THAN_TWO_SWEEP_CHUNKS - 1).id()))).isEmpty();
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(50)))).isZero();
     }
 
     @Test

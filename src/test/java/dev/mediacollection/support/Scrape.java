@@ -31,6 +31,11 @@ public final class Scrape {
         return new Scrape(given().when().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
+    /** A read of the metrics of the service at {@code baseUrl} (a {@link ServiceProcess}). */
+    public static Scrape of(String baseUrl) {
+        return new Scrape(given().when().get(baseUrl + "/q/metrics").then().statusCode(200).extract().asString());
+    }
+
     public String text() {
         return text;
     }

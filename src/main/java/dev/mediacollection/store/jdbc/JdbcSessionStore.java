@@ -6,13 +6,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +46,9 @@ import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.PlayerFindings;
 import dev.mediacollection.store.SessionLint;
+import dev.mediacollection.store.Outbox;
+import dev.mediacollection.store.OutboxBacklog;
+import dev.mediacollection.store.OutboxEntry;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.StoreUnavailableException;
@@ -51,7 +58,7 @@ import dev.mediacollection.store.StoreUnavailableException;
  * {@code db/migration}). Writes go through {@link GroupCommit}; an acknowledgement follows the commit. Reads run on
  * their own threads, never on the caller's.
  */
-public final class JdbcSessionStore implements SessionStore, AutoCloseable {
+public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseable {
 
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
             + " closed_at, close_cause, end_ts, event_count";
@@ -67,21 +74,33 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
     private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
+    /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
+    private static final String LEASE_LOCK_KEY = "~outbox-lease";
+    /**
+     * Sessions one write of the expiry sweep or of retention handles: a few milliseconds in one group commit, so
+     * that a player's write queued behind it waits no longer than that.
+     */
+    static final int SWEEP_CHUNK = 500;
+    private static final String INSERT_OUTBOX = "INSERT INTO outbox (destination, session_id, seq, kind, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)";
 
     private final GroupCommit writes;
     private final DataSource reads;
     private final SqlDialect dialect;
     private final SessionTimeouts timeouts;
+    /** Where every announcing write leaves an outbox entry; none: the outbox is not written at all. */
+    private final List<String> destinations;
     private final ExecutorService readers;
     /** The write probe under way, shared by everyone who asks meanwhile: asking often never queues more probes. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
     JdbcSessionStore(GroupCommit writes, DataSource reads, SqlDialect dialect, SessionTimeouts timeouts,
-            int readThreads) {
+            int readThreads, Set<String> destinations) {
         this.writes = writes;
         this.reads = reads;
         this.dialect = dialect;
         this.timeouts = timeouts;
+        this.destinations = List.copyOf(new TreeSet<>(destinations));
         this.readers = Executors.newFixedThreadPool(readThreads, runnable -> {
             Thread thread = new Thread(runnable, dialect.name().toLowerCase(Locale.ROOT) + "-reader");
             thread.setDaemon(true);
@@ -106,6 +125,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             for (ReceivedEvent event : events) {
                 insertEvent(statements, session.id(), ++sequence, event);
             }
+            announceCreated(statements, session, sequence);
             return true;
         }).thenCompose(created -> created
                 ? CompletableFuture.<Void>completedFuture(null)
@@ -131,6 +151,7 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             if (admission instanceof Admission.Refused refused) {
                 if (refused.expiredNow()) {
                     updateLifecycle(statements, sessionId, refused.standing(), eventCount);
+                    announce(statements, sessionId, OutboxEntry.Kind.CLOSED, eventCount, event.receivedAt());
                 }
                 return new AppendResult.SessionClosed(refused.standing(), refused.expiredNow(), refused.refusal());
             }
@@ -138,6 +159,12 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
             updateLifecycle(statements, sessionId, kept.next(), sequence);
+            announce(statements, sessionId, OutboxEntry.Kind.EVENT, sequence, event.receivedAt());
+            // Closed by this event (sessionEnd), or kept late after its sessionEnd: the close is announced again,
+            // so that the last close record's final metrics include every event the session kept.
+            if (!kept.next().state().takesEvents()) {
+                announce(statements, sessionId, OutboxEntry.Kind.CLOSED, sequence, event.receivedAt());
+            }
             return new AppendResult.Appended(sequence, kept.next(), kept.late());
         });
     }
@@ -145,68 +172,116 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
     /**
      * Candidates come from the indexes; {@link Lifecycle#expiry} decides. Each update is conditional on the state
      * and activity it was decided on, so concurrent sweeps (other instances) or an event arriving meanwhile never
-     * lead to a session being expired twice or expired although it just moved.
+     * lead to a session being expired twice or expired although it just moved. The sweep goes through the
+     * candidates {@link #SWEEP_CHUNK} at a time, one write each, so that players' writes queued meanwhile are
+     * committed between two chunks instead of waiting for the whole sweep (after an outage, hundreds of thousands
+     * of sessions may expire at once).
      */
     @Override
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
-        return writes.submit(statements -> {
-            Map<String, Lifecycle> candidates = new LinkedHashMap<>();
-            // In id order, as appends lock rows, so that concurrent writers never deadlock.
-            PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
-                    + " FROM sessions WHERE state IN " + OPEN_STATES
-                    + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id");
-            select.setLong(1, now.minus(timeouts.idle()).toEpochMilli());
-            select.setLong(2, now.minus(timeouts.stalled()).toEpochMilli());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    candidates.put(rows.getString("id"), lifecycle(rows));
-                }
-            }
-            int idle = 0;
-            int stalled = 0;
-            List<String> ids = new ArrayList<>();
-            PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
-                    + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
-                    + " AND last_event_at = ? AND last_playhead_change_at = ?");
-            for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
-                Lifecycle lifecycle = candidate.getValue();
-                Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
-                if (expiry.isPresent()) {
-                    Lifecycle next = lifecycle.expired(expiry.get());
-                    update.setString(1, next.state().name());
-                    update.setLong(2, next.closedAt().toEpochMilli());
-                    update.setString(3, next.closeCause().name());
-                    update.setString(4, candidate.getKey());
-                    update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
-                    update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
-                    if (update.executeUpdate() == 1) {
-                        ids.add(candidate.getKey());
-                        if (expiry.get().cause() == CloseCause.IDLE) {
-                            idle++;
-                        } else {
-                            stalled++;
-                        }
-                    }
-                }
-            }
-            return new ExpiredSessions(idle, stalled, ids);
+        return expireFrom("", now, new ExpiredSessions(0, 0, List.of()));
+    }
+
+    private CompletionStage<ExpiredSessions> expireFrom(String afterId, Instant now, ExpiredSessions sofar) {
+        return writes.submit(statements -> expireChunk(statements, afterId, now)).thenCompose(chunk -> {
+            List<String> ids = new ArrayList<>(sofar.ids());
+            ids.addAll(chunk.expired().ids());
+            ExpiredSessions total = new ExpiredSessions(sofar.idle() + chunk.expired().idle(),
+                    sofar.stalled() + chunk.expired().stalled(), ids);
+            return chunk.lastId().isEmpty() ? CompletableFuture.completedFuture(total)
+                    : expireFrom(chunk.lastId().get(), now, total);
         });
     }
 
+    /** What one chunk of a sweep expired, and the last candidate it looked at if there may be more. */
+    private record SweepChunk(ExpiredSessions expired, Optional<String> lastId) {
+    }
+
+    private SweepChunk expireChunk(Statements statements, String afterId, Instant now) throws SQLException {
+        Map<String, Lifecycle> candidates = new LinkedHashMap<>();
+        Map<String, Long> eventCounts = new LinkedHashMap<>();
+        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor.
+        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
+                + " FROM sessions WHERE id > ? AND state IN " + OPEN_STATES
+                + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id LIMIT " + SWEEP_CHUNK);
+        select.setString(1, afterId);
+        select.setLong(2, now.minus(timeouts.idle()).toEpochMilli());
+        select.setLong(3, now.minus(timeouts.stalled()).toEpochMilli());
+        String lastId = null;
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                lastId = rows.getString("id");
+                candidates.put(lastId, lifecycle(rows));
+                eventCounts.put(lastId, rows.getLong("event_count"));
+            }
+        }
+        int idle = 0;
+        int stalled = 0;
+        Map<String, Long> closed = new LinkedHashMap<>();
+        PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
+                + " closed_at = ?, close_cause = ? WHERE id = ? AND state IN " + OPEN_STATES
+                + " AND last_event_at = ? AND last_playhead_change_at = ?");
+        for (Map.Entry<String, Lifecycle> candidate : candidates.entrySet()) {
+            Lifecycle lifecycle = candidate.getValue();
+            Optional<Lifecycle.Expiry> expiry = lifecycle.expiry(now, timeouts);
+            if (expiry.isPresent()) {
+                Lifecycle next = lifecycle.expired(expiry.get());
+                update.setString(1, next.state().name());
+                update.setLong(2, next.closedAt().toEpochMilli());
+                update.setString(3, next.closeCause().name());
+                update.setString(4, candidate.getKey());
+                update.setLong(5, lifecycle.lastEventAt().toEpochMilli());
+                update.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    closed.put(candidate.getKey(), eventCounts.get(candidate.getKey()));
+                    if (expiry.get().cause() == CloseCause.IDLE) {
+                        idle++;
+                    } else {
+                        stalled++;
+                    }
+                }
+            }
+        }
+        announceClosed(statements, closed, now);
+        return new SweepChunk(new ExpiredSessions(idle, stalled, List.copyOf(closed.keySet())),
+                candidates.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(lastId));
+    }
+
+    /**
+     * Retention deletes {@link #SWEEP_CHUNK} sessions at a time, one write each, for the same reason as the sweep:
+     * the first retention run on a large store must not hold the writers.
+     */
     @Override
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
+        return deleteClosedBefore(cutoff, 0);
+    }
+
+    private CompletionStage<Integer> deleteClosedBefore(Instant cutoff, int sofar) {
         return writes.submit(statements -> {
-            String closedBefore = "SELECT id FROM sessions WHERE state NOT IN " + OPEN_STATES + " AND closed_at < ?";
-            for (String table : new String[] { "findings", "session_lint", "events", "session_starts" }) {
-                PreparedStatement dependents = statements.prepare(
-                        "DELETE FROM " + table + " WHERE session_id IN (" + closedBefore + ")");
-                dependents.setLong(1, cutoff.toEpochMilli());
-                dependents.executeUpdate();
+            // A session whose outbox entries are not all relayed yet stays until they are: none is ever skipped.
+            PreparedStatement select = statements.prepare("SELECT sessions.id FROM sessions"
+                    + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
+                    + " WHERE sessions.state NOT IN " + OPEN_STATES + " AND sessions.closed_at < ?"
+                    + " AND outbox.session_id IS NULL ORDER BY sessions.id LIMIT " + SWEEP_CHUNK);
+            select.setLong(1, cutoff.toEpochMilli());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
             }
-            PreparedStatement sessions = statements.prepare("DELETE FROM sessions WHERE id IN (" + closedBefore + ")");
-            sessions.setLong(1, cutoff.toEpochMilli());
-            return sessions.executeUpdate();
-        });
+            for (String table : new String[] { "findings", "session_lint", "events", "session_starts", "sessions" }) {
+                PreparedStatement delete = statements.prepare(
+                        "DELETE FROM " + table + " WHERE " + (table.equals("sessions") ? "id" : "session_id") + " = ?");
+                for (String id : ids) {
+                    delete.setString(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            return ids.size();
+        }).thenCompose(deleted -> deleted < SWEEP_CHUNK ? CompletableFuture.completedFuture(sofar + deleted)
+                : deleteClosedBefore(cutoff, sofar + deleted));
     }
 
     /** Rewrites the probe row (see the V2 migration) through the writers, like any write, and waits for its commit. */
@@ -697,6 +772,232 @@ public final class JdbcSessionStore implements SessionStore, AutoCloseable {
                 Instant.ofEpochMilli(rows.getLong("last_playhead_change_at")),
                 closed ? Instant.ofEpochMilli(closedAt) : null, cause == null ? null : CloseCause.valueOf(cause),
                 ended ? endTs : null);
+    }
+
+    // --- outbox ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.of(this);
+    }
+
+    /** A live session announces its opening; a downloaded one arrives whole and closed, with its events. */
+    private void announceCreated(Statements statements, Session session, long events) throws SQLException {
+        if (session.lifecycle().state().takesEvents()) {
+            announce(statements, session.id(), OutboxEntry.Kind.OPENED, 0, session.createdAt());
+        } else {
+            announce(statements, session.id(), OutboxEntry.Kind.DOWNLOADED, events, session.createdAt());
+            announce(statements, session.id(), OutboxEntry.Kind.CLOSED, events, session.createdAt());
+        }
+    }
+
+    private void announce(Statements statements, String sessionId, OutboxEntry.Kind kind, long sequence, Instant at)
+            throws SQLException {
+        if (destinations.isEmpty()) {
+            return;
+        }
+        PreparedStatement insert = statements.prepare(INSERT_OUTBOX);
+        for (String destination : destinations) {
+            setOutboxEntry(insert, destination, sessionId, kind, sequence, at);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The sessions a sweep expired, with their event counts: one batch, so that a large sweep stays one trip. */
+    private void announceClosed(Statements statements, Map<String, Long> closed, Instant at) throws SQLException {
+        if (destinations.isEmpty() || closed.isEmpty()) {
+            return;
+        }
+        PreparedStatement insert = statements.prepare(INSERT_OUTBOX);
+        insert.clearBatch();
+        for (Map.Entry<String, Long> session : closed.entrySet()) {
+            for (String destination : destinations) {
+                setOutboxEntry(insert, destination, session.getKey(), OutboxEntry.Kind.CLOSED, session.getValue(), at);
+                insert.addBatch();
+            }
+        }
+        insert.executeBatch();
+    }
+
+    private static void setOutboxEntry(PreparedStatement insert, String destination, String sessionId,
+            OutboxEntry.Kind kind, long sequence, Instant at) throws SQLException {
+        insert.setString(1, destination);
+        insert.setString(2, sessionId);
+        insert.setLong(3, sequence);
+        insert.setString(4, kind.name());
+        insert.setLong(5, at.toEpochMilli());
+    }
+
+    /**
+     * One query for a whole batch: each entry with the request it announces, the event by its sequence or the
+     * session's start (whose arrival is the session's creation).
+     */
+    @Override
+    public CompletionStage<List<OutboxEntry>> pending(String destination, int limit) {
+        return read(statements -> {
+            PreparedStatement select = statements.prepare("SELECT outbox.position, outbox.session_id, outbox.seq,"
+                    + " outbox.kind, outbox.created_at, events.event_type, events.playhead, events.ts,"
+                    + " events.received_at, events.body, start.playhead AS start_playhead, start.ts AS start_ts,"
+                    + " start.body AS start_body, sessions.created_at AS opened_at"
+                    + " FROM outbox"
+                    + " LEFT JOIN events ON outbox.kind = '" + OutboxEntry.Kind.EVENT + "'"
+                    + " AND events.session_id = outbox.session_id AND events.seq = outbox.seq"
+                    + " LEFT JOIN session_starts start ON outbox.kind IN ('" + OutboxEntry.Kind.OPENED + "','"
+                    + OutboxEntry.Kind.DOWNLOADED + "') AND start.session_id = outbox.session_id"
+                    + " LEFT JOIN sessions ON sessions.id = start.session_id"
+                    + " WHERE outbox.destination = ? ORDER BY outbox.position LIMIT ?");
+            select.setString(1, destination);
+            select.setInt(2, limit);
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(outboxEntry(rows));
+                }
+            }
+            return withRequestFindings(statements, entries);
+        });
+    }
+
+    /**
+     * The entries, each request with its findings: one read of the findings' primary key for the whole batch, which
+     * finds nothing for requests without findings.
+     */
+    private static List<OutboxEntry> withRequestFindings(Statements statements, List<OutboxEntry> entries)
+            throws SQLException {
+        List<OutboxEntry> announcing = entries.stream().filter(entry -> entry.request().isPresent()).toList();
+        if (announcing.isEmpty()) {
+            return entries;
+        }
+        // A request's own findings: the session-level ones (events IS NOT NULL) are not the request's.
+        PreparedStatement select = statements.prepare("SELECT session_id, seq, rule, pointer, message FROM findings"
+                + " WHERE events IS NULL AND (" + String.join(" OR ", Collections.nCopies(announcing.size(),
+                        "(session_id = ? AND seq = ?)")) + ")"
+                + " ORDER BY session_id, seq, ordinal");
+        int index = 1;
+        for (OutboxEntry entry : announcing) {
+            select.setString(index++, entry.sessionId());
+            select.setLong(index++, requestSequence(entry));
+        }
+        Map<RequestKey, List<Finding>> byRequest = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                byRequest.computeIfAbsent(new RequestKey(rows.getString(1), rows.getLong(2)), key -> new ArrayList<>())
+                        .add(new Finding(rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        }
+        if (byRequest.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().map(entry -> {
+            List<Finding> findings = entry.request().isEmpty() ? null
+                    : byRequest.get(new RequestKey(entry.sessionId(), requestSequence(entry)));
+            if (findings == null) {
+                return entry;
+            }
+            ReceivedEvent request = entry.request().get();
+            return new OutboxEntry(entry.position(), entry.sessionId(), entry.kind(), entry.sequence(),
+                    entry.createdAt(), Optional.of(new ReceivedEvent(request.type(), request.playhead(), request.ts(),
+                            request.receivedAt(), request.body(), findings)));
+        }).toList();
+    }
+
+    /** A request of a session: its sessionStart (0) or an event. */
+    private record RequestKey(String sessionId, long sequence) {
+    }
+
+    /** The sequence of the request an entry announces: the event's, or 0 for a session's sessionStart. */
+    private static long requestSequence(OutboxEntry entry) {
+        return entry.kind() == OutboxEntry.Kind.EVENT ? entry.sequence() : 0;
+    }
+
+    private static OutboxEntry outboxEntry(ResultSet rows) throws SQLException {
+        OutboxEntry.Kind kind = OutboxEntry.Kind.valueOf(rows.getString("kind"));
+        Optional<ReceivedEvent> request = Optional.empty();
+        if (rows.getString("body") != null) {
+            request = Optional.of(new ReceivedEvent(EventType.fromWireName(rows.getString("event_type")),
+                    rows.getDouble("playhead"), rows.getLong("ts"), Instant.ofEpochMilli(rows.getLong("received_at")),
+                    rows.getString("body")));
+        } else if (rows.getString("start_body") != null) {
+            request = Optional.of(new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
+                    rows.getLong("start_ts"), Instant.ofEpochMilli(rows.getLong("opened_at")),
+                    rows.getString("start_body")));
+        }
+        return new OutboxEntry(rows.getLong("position"), rows.getString("session_id"), kind, rows.getLong("seq"),
+                Instant.ofEpochMilli(rows.getLong("created_at")), request);
+    }
+
+    /** Exactly the given positions: on PostgreSQL a lower position can commit after a higher one was relayed. */
+    @Override
+    public CompletionStage<Void> remove(String destination, Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Long> removed = List.copyOf(positions);
+        return writes.submit(statements -> {
+            PreparedStatement delete = statements.prepare("DELETE FROM outbox WHERE position = ? AND destination = ?");
+            delete.clearBatch();
+            for (long position : removed) {
+                delete.setLong(1, position);
+                delete.setString(2, destination);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<OutboxBacklog> backlog(String destination) {
+        return read(statements -> {
+            PreparedStatement select = statements.prepare(
+                    "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE destination = ?");
+            select.setString(1, destination);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                long pending = rows.getLong(1);
+                long oldest = rows.getLong(2);
+                return new OutboxBacklog(pending,
+                        rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+            }
+        });
+    }
+
+    /**
+     * The first owner creates the row; later, the row changes hands only once its lease ran out. On PostgreSQL a
+     * competing update waits for the row and then sees the winner's lease, so two instances never both hold it.
+     */
+    @Override
+    public CompletionStage<Boolean> lease(String destination, String owner, Instant now, Instant until) {
+        return writes.submit(LEASE_LOCK_KEY, statements -> {
+            PreparedStatement insert = statements.prepare("INSERT INTO outbox_leases (destination, owner, expires_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (destination) DO NOTHING");
+            insert.setString(1, destination);
+            insert.setString(2, owner);
+            insert.setLong(3, until.toEpochMilli());
+            if (insert.executeUpdate() == 1) {
+                return true;
+            }
+            PreparedStatement update = statements.prepare("UPDATE outbox_leases SET owner = ?, expires_at = ?"
+                    + " WHERE destination = ? AND (owner = ? OR expires_at <= ?)");
+            update.setString(1, owner);
+            update.setLong(2, until.toEpochMilli());
+            update.setString(3, destination);
+            update.setString(4, owner);
+            update.setLong(5, now.toEpochMilli());
+            return update.executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> release(String destination, String owner) {
+        return writes.submit(LEASE_LOCK_KEY, statements -> {
+            PreparedStatement delete = statements.prepare(
+                    "DELETE FROM outbox_leases WHERE destination = ? AND owner = ?");
+            delete.setString(1, destination);
+            delete.setString(2, owner);
+            delete.executeUpdate();
+            return null;
+        });
     }
 
     /** Commits every write already queued, then releases threads and connections. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -33,6 +35,15 @@ public final class JdbcStores {
      */
     public static JdbcSessionStore embedded(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings settings,
             int readThreads, StoreObserver observer) {
+        return embedded(dataDir, timeouts, settings, readThreads, observer, Set.of());
+    }
+
+    /**
+     * The embedded store, keeping an outbox entry for each of {@code destinations} with every write that announces
+     * something (see {@link dev.mediacollection.store.Outbox}).
+     */
+    public static JdbcSessionStore embedded(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings settings,
+            int readThreads, StoreObserver observer, Set<String> destinations) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -40,25 +51,36 @@ public final class JdbcStores {
         }
         String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
         SQLiteDataSource writer = sqlite(url, false);
-        migrate(writer);
+        migrate(writer, SqlDialect.SQLITE);
         GroupCommit writes = new GroupCommit("sqlite", () -> forWriting(writer.getConnection()),
                 new GroupCommitSettings(1, settings.maxBatch(), settings.maxDelay(), settings.queueCapacity()), observer);
-        return new JdbcSessionStore(writes, sqlite(url, true), SqlDialect.SQLITE, timeouts, readThreads);
+        return new JdbcSessionStore(writes, sqlite(url, true), SqlDialect.SQLITE, timeouts, readThreads,
+                destinations);
     }
 
     /** The PostgreSQL store, shared by any number of instances. */
     public static JdbcSessionStore postgresql(DataSource dataSource, SessionTimeouts timeouts,
             GroupCommitSettings settings, int readThreads, StoreObserver observer) {
-        migrate(dataSource);
-        GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings,
-                observer);
-        return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads);
+        return postgresql(dataSource, timeouts, settings, readThreads, observer, Set.of());
     }
 
-    /** The same migrations, db/migration, for both databases; Flyway's history table makes them run once. */
-    static void migrate(DataSource dataSource) {
+    /** The PostgreSQL store, keeping an outbox entry for each of {@code destinations} (see the embedded store). */
+    public static JdbcSessionStore postgresql(DataSource dataSource, SessionTimeouts timeouts,
+            GroupCommitSettings settings, int readThreads, StoreObserver observer, Set<String> destinations) {
+        migrate(dataSource, SqlDialect.POSTGRESQL);
+        GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings,
+                observer);
+        return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads, destinations);
+    }
+
+    /**
+     * The same migrations, db/migration, for both databases; Flyway's history table makes them run once. The few
+     * column types the two spell differently are placeholders in the scripts.
+     */
+    static void migrate(DataSource dataSource, SqlDialect dialect) {
         Flyway.configure()
                 .dataSource(dataSource)
+                .placeholders(Map.of("outbox_position", dialect.increasingKey()))
                 // Listed, not scanned (see Migrations); there are no Java migrations to look for either.
                 .resourceProvider(new Migrations())
                 .javaMigrationClassProvider(List::of)

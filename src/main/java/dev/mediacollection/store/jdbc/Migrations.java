@@ -21,7 +21,7 @@ final class Migrations implements ResourceProvider {
 
     static final String LOCATION = "db/migration";
     static final List<String> FILES = List.of("V1__sessions_and_events.sql", "V2__write_probe.sql",
-            "V3__session_end_ts.sql", "V4__findings.sql", "V7__session_findings.sql");
+            "V3__session_end_ts.sql", "V4__findings.sql", "V5__outbox.sql", "V7__session_findings.sql");
 
     @Override
     public LoadableResource getResource(String name) {
