@@ -20,7 +20,7 @@ final class ChapterStartWhileOpen extends Rule {
             LintEvent open = step.before().chapter();
             if (step.event().type() == EventType.CHAPTER_START && open != null) {
                 findings.add(step.event().named() + chapter(step.event()) + " starts while the"
-                        + " chapter started at " + open.label() + chapter(open) + " is still open. Chapters cannot"
+                        + " chapter started at #" + open.sequence() + chapter(open) + " is still open. Chapters cannot"
                         + " overlap: send chapterComplete or chapterSkip first.", open, step.event());
             }
         }

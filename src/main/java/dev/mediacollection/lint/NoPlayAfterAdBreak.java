@@ -30,7 +30,7 @@ final class NoPlayAfterAdBreak extends Rule {
                 continue;
             }
             if (event.playhead() - breakEnd.playhead() > MOVED_SECONDS) {
-                findings.add("After adBreakComplete " + breakEnd.label() + " the content went on (playhead "
+                findings.add("After " + breakEnd.named() + " the content went on (playhead "
                         + Wording.number(breakEnd.playhead()) + " → " + Wording.number(event.playhead()) + " at "
                         + event.label() + ") without a play. Send play after every adBreakComplete; otherwise the"
                         + " time after the break may not count as content played.", breakEnd, event);

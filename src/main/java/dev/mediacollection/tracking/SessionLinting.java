@@ -97,11 +97,11 @@ public class SessionLinting {
             if (found.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return store.events(sessionId).thenCompose(events -> store(found.get(), events));
+            return store.events(sessionId).thenCompose(events -> keepFindings(found.get(), events));
         });
     }
 
-    private CompletionStage<Void> store(StoredSession stored, List<StoredEvent> events) {
+    private CompletionStage<Void> keepFindings(StoredSession stored, List<StoredEvent> events) {
         String sessionId = stored.session().id();
         if (events.size() != stored.eventCount()) {
             // An event came between the two reads; it marked the session changed, so the next run reads it whole.

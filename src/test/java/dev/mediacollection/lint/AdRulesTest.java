@@ -107,7 +107,7 @@ class AdRulesTest {
                 + " ping@25/15 adComplete@30/15 adBreakComplete@30/15 ping@40/25 sessionEnd@41/26",
                 "no-play-after-ad-break", 7, 8);
 
-        assertThat(finding.message()).startsWith("After adBreakComplete #7 (adBreakComplete) the content went on"
+        assertThat(finding.message()).startsWith("After adBreakComplete #7 the content went on"
                 + " (playhead 15 → 25 at #8 (ping)) without a play.");
         passes("sessionStart@0 play@0 ping@10/10 adBreakStart@15/15 adStart@15/15 ping@25/15 adComplete@30/15"
                 + " adBreakComplete@30/15 play@30/15 ping@40/25 sessionEnd@41/26");

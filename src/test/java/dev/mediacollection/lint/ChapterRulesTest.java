@@ -17,7 +17,7 @@ class ChapterRulesTest {
 
         assertThat(finding.severity()).isEqualTo(Severity.ERROR);
         assertThat(finding.message()).startsWith("chapterStart #5 (chapter 2) starts while the chapter started at"
-                + " #2 (chapterStart) (chapter 1) is still open.");
+                + " #2 (chapter 1) is still open.");
         passes("sessionStart@0 play@0 chapterStart@0[idx=1] ping@10/10 ping@20/20 chapterComplete@20/20"
                 + " chapterStart@20/20[idx=2] ping@30/30 ping@40/40 chapterComplete@40/40 sessionEnd@40/40");
     }
