@@ -37,7 +37,7 @@ for (const [eventType, playhead, second] of [
 
 const browser = await launchBrowser();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1500 } });
   await page.goto(`${base}/inspector`);
   const row = page.locator('#session-list tbody tr', { hasText: media });
   await row.waitFor({ timeout: 10_000 });
@@ -57,6 +57,8 @@ try {
   assert.deepEqual(await entry(10).locator('.lint-marker').allTextContents(), ['no-play-after-ad-break']);
   assert.match(await entry(10).locator('.lint-marker').getAttribute('class'), /\bwarning\b/);
   assert.equal(await entry(2).locator('.lint-marker').count(), 0, 'an event no finding involves has no marker');
+  // The findings and the timeline they are marked on, in one view.
+  await page.locator('#session-findings-title').evaluate((title) => title.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${screenshots}/inspector-lint.png` });
   console.log('inspector-lint: session findings listed and marked on their events');
 } finally {

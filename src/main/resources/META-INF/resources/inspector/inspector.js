@@ -120,7 +120,7 @@ function timelineEntry(event, sessionFindings) {
   const summary = el('summary', {},
     el('span', { class: 'type' }, event.eventType), ' ',
     el('span', { class: 'when' }, `#${event.sequence} · playhead ${event.playhead} · ts ${event.ts}`),
-    sessionFindings.map((finding) => [' ', lintMarker(finding)]));
+    sessionFindings.flatMap((finding) => [' ', lintMarker(finding)]));
   const marked = sessionFindings.length === 0 ? {} : { class: 'linted' };
   if (findings.length === 0) {
     return el('li', { 'data-type': event.eventType, ...marked },
