@@ -56,6 +56,18 @@ public interface CollectorConfig {
         AdPingInterval adPingInterval();
     }
 
+    Reports reports();
+
+    interface Reports {
+        /** How often the finaliser looks for closed sessions whose metrics are not stored yet. */
+        Duration finaliseInterval();
+
+        /** Sessions finalised per batch: one batch of reads, then one group of writes, at a time. */
+        @Min(1)
+        @Max(10_000)
+        int finaliseBatch();
+    }
+
     Stream stream();
 
     /** Every accepted write relayed to a stream through the store's outbox (docs/streaming.md). */

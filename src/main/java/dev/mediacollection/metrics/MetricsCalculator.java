@@ -36,7 +36,8 @@ public final class MetricsCalculator {
 
     private final Player player = new Player();
     private final TimeSpent timeSpent = new TimeSpent();
-    private final Stalls stalls = new Stalls(timeSpent);
+    private final Spans spans = new Spans();
+    private final Stalls stalls = new Stalls(timeSpent, spans);
     private final ContentCoverage coverage = new ContentCoverage();
     private final QoeReadings qoe = new QoeReadings();
     private final PlayerStateTracker states = new PlayerStateTracker();
@@ -55,6 +56,17 @@ public final class MetricsCalculator {
      * The session's metrics up to its last event: final once it stopped taking events, a standing while it is open.
      */
     public static MediaMetrics of(Session session, List<StoredEvent> events) {
+        return replay(session, events).metrics(isFinal(session));
+    }
+
+    /** The session's playback as spans of device time, by the same replay as its metrics. */
+    public static PlaybackTimeline timeline(Session session, List<StoredEvent> events) {
+        MetricsCalculator replay = replay(session, events);
+        replay.stalls.finish();
+        return new PlaybackTimeline(isFinal(session), replay.previousTs, replay.spans.list());
+    }
+
+    private static MetricsCalculator replay(Session session, List<StoredEvent> events) {
         JsonNode start = body(session.start());
         MetricsCalculator replay = new MetricsCalculator(start);
         replay.apply(session.start(), start);
@@ -64,7 +76,11 @@ public final class MetricsCalculator {
         for (StoredEvent stored : inTsOrder) {
             replay.apply(stored.event(), body(stored.event()));
         }
-        return replay.metrics(!session.lifecycle().state().takesEvents());
+        return replay;
+    }
+
+    private static boolean isFinal(Session session) {
+        return !session.lifecycle().state().takesEvents();
     }
 
     private static JsonNode body(ReceivedEvent event) {
@@ -94,6 +110,7 @@ public final class MetricsCalculator {
     private void elapse(double seconds, ReceivedEvent event) {
         Activity activity = player.activity();
         stalls.ledgerUpTo(event).add(activity, seconds, player.inChapter(), qoe.bitrate());
+        spans.add(activity, previousTs, event.ts(), previousPlayhead, event.playhead(), stalls.holding());
         if (activity == Activity.CONTENT) {
             coverage.played(previousPlayhead, event.playhead(), seconds);
         }

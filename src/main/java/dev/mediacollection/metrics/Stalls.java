@@ -19,6 +19,7 @@ final class Stalls {
 
     private final TimeSpent played;
     private final TimeSpent held = new TimeSpent();
+    private final Spans spans;
 
     private boolean running;
     private double runPlayhead;
@@ -28,9 +29,13 @@ final class Stalls {
     private int count;
     private double seconds;
 
-    /** @param played where time played goes once it is known not to be a stall */
-    Stalls(TimeSpent played) {
+    /**
+     * @param played where time played goes once it is known not to be a stall
+     * @param spans  told when a run ends whether it was a stall
+     */
+    Stalls(TimeSpent played, Spans spans) {
         this.played = played;
+        this.spans = spans;
     }
 
     /**
@@ -42,6 +47,11 @@ final class Stalls {
             endRun();
         }
         return running ? held : played;
+    }
+
+    /** Whether time now goes to a run that may turn out to be a stall. */
+    boolean holding() {
+        return running;
     }
 
     /** After {@code event} has changed the player: it extends the run, ends it, or starts one. */
@@ -70,13 +80,15 @@ final class Stalls {
     }
 
     private void endRun() {
-        if (runEvents >= EVENTS) {
+        boolean stall = runEvents >= EVENTS;
+        if (stall) {
             count++;
             seconds += held.content();
         } else {
             played.addAll(held);
         }
         held.clear();
+        spans.runEnded(stall);
         running = false;
     }
 

@@ -24,4 +24,9 @@ public record ReceivedEvent(EventType type, double playhead, long ts, Instant re
     public ReceivedEvent(EventType type, double playhead, long ts, Instant receivedAt, String body) {
         this(type, playhead, ts, receivedAt, body, List.of());
     }
+
+    /** The same request with these findings (as read back with it). */
+    public ReceivedEvent withFindings(List<Finding> kept) {
+        return new ReceivedEvent(type, playhead, ts, receivedAt, body, kept);
+    }
 }

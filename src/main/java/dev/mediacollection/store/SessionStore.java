@@ -2,9 +2,13 @@ package dev.mediacollection.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 
+import dev.mediacollection.metrics.MediaMetrics;
+import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.RecordedFinding;
@@ -87,6 +91,30 @@ public interface SessionStore {
 
     /** How many sessions take events (open or complete) in the whole store, every instance's. */
     CompletionStage<Long> countOpenSessions();
+
+    /**
+     * Sessions that stopped taking events at or before {@code closedBy} and whose metrics are not stored yet, those
+     * that closed first first, at most {@code limit}: what the finaliser has to do.
+     */
+    CompletionStage<List<StoredSession>> awaitingMetrics(Instant closedBy, int limit);
+
+    /**
+     * Keeps a closed session's final metrics with it, for reports, through the writers like any write.
+     *
+     * @param eventCount how many events the metrics were computed from
+     * @return {@code true} once stored; {@code false}, storing nothing, when the session is not closed, no longer
+     *         has that many events (one arrived meanwhile: the metrics are out of date) or no longer exists
+     */
+    CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics);
+
+    /**
+     * The totals of the sessions the query selects, by group key ({@link ReportDimension#keyOf}). A session whose
+     * metrics are stored is added up by the store (by the database, for the SQL stores: never loaded); every other
+     * one (still open, or closed but not yet finalised) is read with its events and handed to {@code replay}, and
+     * the metrics it returns are added.
+     */
+    CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
+            BiFunction<Session, List<StoredEvent>, MediaMetrics> replay);
 
     /** The store's outbox, for the stores that keep one (the durable ones); see {@link Outbox}. */
     default Optional<Outbox> outbox() {

@@ -50,7 +50,7 @@ public class TrackingService {
         ReceivedEvent received = received(start.event(), clock.instant());
         Lifecycle lifecycle = Lifecycle.opened(received.receivedAt(), received.playhead());
         return withFreshId(id -> store.create(new Session(id, received.receivedAt(), received, start.mediaId(),
-                start.playerName(), lifecycle)))
+                start.playerName(), start.channel(), start.contentType(), lifecycle)))
                 .thenApply(id -> {
                     kept(received);
                     linting.changed(id);
@@ -77,7 +77,7 @@ public class TrackingService {
         }
         Lifecycle closed = lifecycle.closedAsDownloaded(now);
         return withFreshId(id -> store.create(new Session(id, now, start, sessionStart.mediaId(),
-                sessionStart.playerName(), closed), events))
+                sessionStart.playerName(), sessionStart.channel(), sessionStart.contentType(), closed), events))
                 .thenApply(id -> {
                     observer.sessionsClosed(CloseCause.DOWNLOADED, 1);
                     kept(start);

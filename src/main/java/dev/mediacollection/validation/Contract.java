@@ -46,7 +46,8 @@ public final class Contract {
         }
     }
 
-    static Contract of(JsonNode document) {
+    /** The rules of the OpenAPI document, already read (the service reads its JSON form: docs/performance.md). */
+    public static Contract of(JsonNode document) {
         SchemaCompiler compiler = new SchemaCompiler(document);
         Map<String, BodySchema> bodies = new HashMap<>();
         Map<String, QuerySchema> queries = new HashMap<>();

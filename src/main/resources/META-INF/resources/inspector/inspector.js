@@ -95,6 +95,7 @@ async function refreshDetail() {
     bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), finding])));
   $('#timeline').replaceChildren(...[session.start, ...events.items]
     .map((event) => timelineEntry(event, bySequence.get(event.sequence) ?? [])));
+  await timelineChart.show(session);
 }
 
 /** A session-level finding's rule, coloured by its severity, its message on hover. */
@@ -205,7 +206,7 @@ function report(error) {
 
 async function refresh() {
   try {
-    await (state.tab === 'sessions' ? refreshSessions() : refreshRejections());
+    await { sessions: refreshSessions, rejections: refreshRejections, reports: reportsView.refresh }[state.tab]();
     $('#status').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     report(error);

@@ -17,7 +17,8 @@ import io.restassured.response.Response;
 class PageCachingTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/inspector/", "/inspector/inspector.js", "/inspector/inspector.css", "/api-reference/"})
+    @ValueSource(strings = {"/inspector/", "/inspector/inspector.js", "/inspector/inspector.css",
+        "/inspector/timeline-chart.js", "/inspector/reports.js", "/inspector/charts.css", "/api-reference/"})
     void isRevalidatedOnEveryUse(String page) {
         Response response = given().get(page);
 

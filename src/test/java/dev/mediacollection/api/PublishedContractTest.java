@@ -37,6 +37,15 @@ class PublishedContractTest {
     }
 
     @Test
+    void jsonIsWhatAClientAcceptingOnlyJsonGets() throws Exception {
+        Response response = given().accept("application/json").get("/q/openapi");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertSameContract(Spec.JSON.readTree(response.asString()));
+    }
+
+    @Test
     void swaggerUiShowsIt() {
         Response response = given().get("/q/swagger-ui/");
 

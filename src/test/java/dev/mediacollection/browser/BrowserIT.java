@@ -47,6 +47,16 @@ class BrowserIT {
         run("inspector-lint.mjs", Map.of("mc.lint.interval", "1S"));
     }
 
+    @Test
+    void theInspectorDrawsASessionsTimelineFromItsEvents() throws Exception {
+        run("timeline-chart.mjs");
+    }
+
+    @Test
+    void theInspectorChartsTheReportsAsSessionsArrive() throws Exception {
+        run("reports-charts.mjs");
+    }
+
     private static void run(String script) throws IOException, InterruptedException {
         run(script, Map.of());
     }

@@ -78,6 +78,11 @@ final class Timeline {
         return MetricsCalculator.of(session(), events);
     }
 
+    /** The session's playback as spans, as it stands. */
+    PlaybackTimeline spans() {
+        return MetricsCalculator.timeline(session(), events);
+    }
+
     /** The session after its idle timeout ran out. */
     MediaMetrics metricsAfterExpiry() {
         return MetricsCalculator.of(session().withLifecycle(lifecycle.expired(
@@ -86,16 +91,26 @@ final class Timeline {
 
     /** The same events, arriving in another order than their ts. */
     MediaMetrics metricsArrivingReversed() {
+        return MetricsCalculator.of(session(), arrivingReversed());
+    }
+
+    /** The spans of the same events, arriving in another order than their ts. */
+    PlaybackTimeline spansArrivingReversed() {
+        return MetricsCalculator.timeline(session(), arrivingReversed());
+    }
+
+    private List<StoredEvent> arrivingReversed() {
         List<StoredEvent> reversed = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
             reversed.add(new StoredEvent(events.size() - i, events.get(i).event()));
         }
-        return MetricsCalculator.of(session(), reversed);
+        return reversed;
     }
 
     private Session session() {
         ReceivedEvent received = new ReceivedEvent(EventType.SESSION_START, 0, T0, Instant.ofEpochMilli(T0),
                 start.toString());
-        return new Session(SessionIds.next(), Instant.ofEpochMilli(T0), received, "video", "player", lifecycle);
+        return new Session(SessionIds.next(), Instant.ofEpochMilli(T0), received, "video", "player", "channel",
+                "vod", lifecycle);
     }
 }

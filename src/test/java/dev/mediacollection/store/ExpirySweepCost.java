@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * What the outbox costs an expiry sweep: a sweep that expires many sessions at once, with the stream off (no
  * outbox written, as before the outbox existed) and on (a close entry per expired session, in one batch). Prints
  * the times; asserts only what the sweep did, never how fast (speed targets live in bench/, see
- * bench/expiry/run). Run with {@code -Dtest.groups=bench}.
+ * bench/expiry-sweep). Run with {@code -Dtest.groups=bench}.
  */
 @Tag("bench")
 abstract class ExpirySweepCost {

@@ -49,12 +49,14 @@ public abstract class SessionStoreContract {
 
     static Session session(Instant at) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, "video-3194", "html5-player", "sports", "vod",
+                Lifecycle.opened(at, 0));
     }
 
     static Session session(Instant at, String mediaId, String playerName) {
         ReceivedEvent start = event(EventType.SESSION_START, 0, at);
-        return new Session(SessionIds.next(), at, start, mediaId, playerName, Lifecycle.opened(at, 0));
+        return new Session(SessionIds.next(), at, start, mediaId, playerName, "sports", "vod",
+                Lifecycle.opened(at, 0));
     }
 
     static ReceivedEvent event(EventType type, double playhead, Instant at) {
@@ -90,7 +92,7 @@ public abstract class SessionStoreContract {
         await(store.create(session));
 
         Session sameId = new Session(session.id(), T0.plusSeconds(1), event(EventType.SESSION_START, 0, T0),
-                "other", "other", Lifecycle.opened(T0, 0));
+                "other", "other", "other", "other", Lifecycle.opened(T0, 0));
 
         assertThatThrownBy(() -> await(store.create(sameId)))
                 .hasRootCauseInstanceOf(DuplicateSessionException.class);
@@ -522,13 +524,11 @@ public abstract class SessionStoreContract {
     static final Finding UNKNOWN_KEY = new Finding("unknown-key", "/customMetadata", "is not a known key");
 
     static ReceivedEvent withFindings(ReceivedEvent event, Finding... findings) {
-        return new ReceivedEvent(event.type(), event.playhead(), event.ts(), event.receivedAt(), event.body(),
-                List.of(findings));
+        return event.withFindings(List.of(findings));
     }
 
     static Session withStart(Session session, ReceivedEvent start) {
-        return new Session(session.id(), session.createdAt(), start, session.mediaId(), session.playerName(),
-                session.lifecycle());
+        return session.withStart(start);
     }
 
     @Test

@@ -70,7 +70,7 @@ class StreamRecordsTest {
 
     static Session session(String startBody) {
         return new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0, 1_509_045_324_153L,
-                T0, startBody), "video-3194", "html5-player", Lifecycle.opened(T0, 0));
+                T0, startBody), "video-3194", "html5-player", "sports", "vod", Lifecycle.opened(T0, 0));
     }
 
     static ReceivedEvent event(String type, double playhead, long ts, Instant at) {
@@ -209,11 +209,8 @@ class StreamRecordsTest {
                 "The body was sent as text/plain;charset=UTF-8; send it as application/json.");
         Finding negative = new Finding("minimum", "/playerTime/playhead", "must be at least 0");
         Finding unknown = new Finding("unknown-key", "/customMetadata", "is not a known key");
-        Session live = session(START_BODY);
-        ReceivedEvent start = live.start();
-        live = new Session(live.id(), T0, new ReceivedEvent(start.type(), start.playhead(), start.ts(),
-                start.receivedAt(), start.body(), List.of(sentAsText)), live.mediaId(), live.playerName(),
-                live.lifecycle());
+        Session opening = session(START_BODY);
+        Session live = opening.withStart(opening.start().withFindings(List.of(sentAsText)));
         store.create(live).toCompletableFuture().join();
         store.append(live.id(), withFindings(event("play", -1, 1_509_045_325_153L, T0.plusSeconds(1)),
                 sentAsText, negative)).toCompletableFuture().join();
@@ -238,8 +235,7 @@ class StreamRecordsTest {
     }
 
     private static ReceivedEvent withFindings(ReceivedEvent event, Finding... findings) {
-        return new ReceivedEvent(event.type(), event.playhead(), event.ts(), event.receivedAt(), event.body(),
-                List.of(findings));
+        return event.withFindings(List.of(findings));
     }
 
     /** A finding as the read-back API writes it: {@code pointer} left out when there is none. */

@@ -11,6 +11,7 @@ import dev.mediacollection.generated.model.DownloadedEvent;
 import dev.mediacollection.generated.model.MediaEvent;
 import dev.mediacollection.generated.model.PlayerTime;
 import dev.mediacollection.generated.model.SessionStart;
+import dev.mediacollection.generated.model.SessionStartParams;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Finding;
 import dev.mediacollection.tracking.IncomingEvent;
@@ -85,8 +86,9 @@ public class ReceivedBody {
     }
 
     private IncomingSessionStart sessionStart(SessionStart start, String text, List<Finding> findings) {
-        return new IncomingSessionStart(incoming(start, start.getEventType(), text, findings),
-                start.getParams().getMediaId(), start.getParams().getMediaPlayerName());
+        SessionStartParams params = start.getParams();
+        return new IncomingSessionStart(incoming(start, start.getEventType(), text, findings), params.getMediaId(),
+                params.getMediaPlayerName(), params.getMediaChannel(), params.getMediaContentType());
     }
 
     private static IncomingEvent incoming(Object model, String eventType, String text, List<Finding> findings) {

@@ -17,12 +17,14 @@ public enum ApiOperation {
     TRACK_EVENT("trackEvent"),
     LIST_EVENTS("listEvents"),
     PREFLIGHT_EVENTS("preflightEvents"),
+    GET_SESSION_TIMELINE("getSessionTimeline"),
     UPLOAD_DOWNLOADED_SESSION("uploadDownloadedSession"),
     PREFLIGHT_DOWNLOADED("preflightDownloaded"),
     GET_EVENT_SCHEMA("getEventSchema"),
     LIST_FINDINGS("listFindings"),
     LIST_PLAYER_FINDINGS("listPlayerFindings"),
     LIST_REJECTIONS("listRejections"),
+    GET_REPORT("getReport"),
     OTHER("other");
 
     private static final String PREFIX = ApiPaths.PREFIX + "/";
@@ -56,6 +58,9 @@ public enum ApiOperation {
             if (idEnd < 0) {
                 return HttpMethod.GET.equals(method) ? GET_SESSION : OTHER;
             }
+            if (path.length() == idEnd + "/timeline".length() && path.startsWith("/timeline", idEnd)) {
+                return HttpMethod.GET.equals(method) ? GET_SESSION_TIMELINE : OTHER;
+            }
             return path.length() == idEnd + "/events".length() && path.startsWith("/events", idEnd)
                     ? byMethod(method, TRACK_EVENT, LIST_EVENTS, PREFLIGHT_EVENTS)
                     : OTHER;
@@ -77,6 +82,9 @@ public enum ApiOperation {
             }
             return path.length() == afterFindings + "/players".length() && path.startsWith("/players", afterFindings)
                     && HttpMethod.GET.equals(method) ? LIST_PLAYER_FINDINGS : OTHER;
+        }
+        if (segment(path, start, "reports") && path.length() == start + "reports".length()) {
+            return HttpMethod.GET.equals(method) ? GET_REPORT : OTHER;
         }
         return OTHER;
     }

@@ -34,9 +34,13 @@ import dev.mediacollection.generated.model.SessionLevelFinding;
 import dev.mediacollection.generated.model.SessionPage;
 import dev.mediacollection.generated.model.SessionStateName;
 import dev.mediacollection.generated.model.SessionSummary;
+import dev.mediacollection.generated.model.SessionTimeline;
+import dev.mediacollection.generated.model.TimelineSpan;
 import dev.mediacollection.lint.SessionLinter;
 import dev.mediacollection.lint.Severity;
 import dev.mediacollection.metrics.MetricsCalculator;
+import dev.mediacollection.metrics.PlaybackSpan;
+import dev.mediacollection.metrics.PlaybackTimeline;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.Lifecycle;
@@ -149,6 +153,25 @@ public class SessionReadback {
             case ERROR -> FindingSeverity.ERROR;
             case WARNING -> FindingSeverity.WARNING;
         };
+    }
+
+    public CompletionStage<Response> getTimeline(String sessionId) {
+        return existing(sessionId).thenCompose(stored -> store.events(sessionId).thenApply(events -> {
+            PlaybackTimeline timeline = MetricsCalculator.timeline(stored.session(), events);
+            return Response.ok(new SessionTimeline()
+                    ._final(timeline.isFinal())
+                    .computedUpTo(timeline.computedUpTo())
+                    .spans(timeline.spans().stream().map(SessionReadback::span).toList())).build();
+        }));
+    }
+
+    private static TimelineSpan span(PlaybackSpan span) {
+        return new TimelineSpan()
+                .activity(TimelineSpan.ActivityEnum.fromValue(span.kind().name().toLowerCase(Locale.ROOT)))
+                .fromTs(span.fromTs())
+                .toTs(span.toTs())
+                .fromPlayhead(span.fromPlayhead())
+                .toPlayhead(span.toPlayhead());
     }
 
     public CompletionStage<Response> listEvents(String sessionId, String order, Integer limit, String cursor) {

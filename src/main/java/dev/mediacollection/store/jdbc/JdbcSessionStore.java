@@ -23,9 +23,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
+import dev.mediacollection.metrics.MediaMetrics;
+import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
@@ -46,6 +49,7 @@ import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.PlayerFindings;
 import dev.mediacollection.store.SessionLint;
+import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.Outbox;
 import dev.mediacollection.store.OutboxBacklog;
 import dev.mediacollection.store.OutboxEntry;
@@ -63,17 +67,13 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     private static final String LIFECYCLE_COLUMNS = "state, last_event_at, last_playhead, last_playhead_change_at,"
             + " closed_at, close_cause, end_ts, event_count";
     private static final String SESSION_COLUMNS = "id, created_at, " + LIFECYCLE_COLUMNS;
-    private static final String SELECT_SESSIONS = "SELECT sessions.id, sessions.created_at, sessions.state,"
-            + " sessions.last_event_at, sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at,"
-            + " sessions.close_cause, sessions.end_ts, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
-            + " start.body AS start_body, start.media_id, start.player_name"
-            + " FROM sessions JOIN session_starts start ON start.session_id = sessions.id";
+    static final String SELECT_SESSIONS = selectSessions("sessions");
     /**
      * The probe row is locked last in any group (after every session id, which is hex), so that on PostgreSQL
      * concurrent groups from several instances take it in the same order as session rows and never deadlock.
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
-    private static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
+    static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
     /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
     private static final String LEASE_LOCK_KEY = "~outbox-lease";
     /**
@@ -156,6 +156,9 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                 return new AppendResult.SessionClosed(refused.standing(), refused.expiredNow(), refused.refusal());
             }
             Admission.Kept kept = (Admission.Kept) admission;
+            if (kept.late()) {
+                JdbcReports.forgetMetrics(statements, sessionId);
+            }
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
             updateLifecycle(statements, sessionId, kept.next(), sequence);
@@ -270,18 +273,23 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     ids.add(rows.getString(1));
                 }
             }
-            for (String table : new String[] { "findings", "session_lint", "events", "session_starts", "sessions" }) {
-                PreparedStatement delete = statements.prepare(
-                        "DELETE FROM " + table + " WHERE " + (table.equals("sessions") ? "id" : "session_id") + " = ?");
-                for (String id : ids) {
-                    delete.setString(1, id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
+            for (String table : new String[] { "findings", "session_lint", "events", "session_starts",
+                    MetricsTable.TABLE }) {
+                deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
             }
+            deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
             return ids.size();
         }).thenCompose(deleted -> deleted < SWEEP_CHUNK ? CompletableFuture.completedFuture(sofar + deleted)
                 : deleteClosedBefore(cutoff, sofar + deleted));
+    }
+
+    private static void deleteEach(Statements statements, String delete, List<String> ids) throws SQLException {
+        PreparedStatement statement = statements.prepare(delete);
+        for (String id : ids) {
+            statement.setString(1, id);
+            statement.addBatch();
+        }
+        statement.executeBatch();
     }
 
     /** Rewrites the probe row (see the V2 migration) through the writers, like any write, and waits for its commit. */
@@ -325,14 +333,16 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             return false;
         }
         ReceivedEvent start = session.start();
-        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts"
-                + " (session_id, ts, playhead, body, media_id, player_name) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts (session_id, ts, playhead,"
+                + " body, media_id, player_name, channel, content_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertStart.setString(1, session.id());
         insertStart.setLong(2, start.ts());
         insertStart.setDouble(3, start.playhead());
         insertStart.setString(4, start.body());
         insertStart.setString(5, session.mediaId());
         insertStart.setString(6, session.playerName());
+        insertStart.setString(7, session.channel());
+        insertStart.setString(8, session.contentType());
         insertStart.executeUpdate();
         insertFindings(statements, session.id(), 0, start);
         return true;
@@ -498,11 +508,8 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                 continue;
             }
             Session session = stored.session();
-            ReceivedEvent start = session.start();
-            ReceivedEvent startWithFindings = new ReceivedEvent(start.type(), start.playhead(), start.ts(),
-                    start.receivedAt(), start.body(), startFindings.getOrDefault(session.id(), List.of()));
-            complete.add(new StoredSession(new Session(session.id(), session.createdAt(), startWithFindings,
-                    session.mediaId(), session.playerName(), session.lifecycle()), stored.eventCount(),
+            complete.add(new StoredSession(session.withStart(session.start().withFindings(
+                    startFindings.getOrDefault(session.id(), List.of()))), stored.eventCount(),
                     new FindingSummary(byRule.values().stream().mapToLong(Long::longValue).sum(),
                             List.copyOf(byRule.keySet()))));
         }
@@ -526,6 +533,24 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         });
     }
 
+    @Override
+    public CompletionStage<List<StoredSession>> awaitingMetrics(Instant closedBy, int limit) {
+        return read(statements -> JdbcReports.awaitingMetrics(statements, dialect, closedBy, limit));
+    }
+
+    /** Locks the session's row like an event does, so that it takes its place in the lock order of a group. */
+    @Override
+    public CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics) {
+        return writes.submit(sessionId, statements -> JdbcReports.storeMetrics(statements, sessionId, eventCount,
+                metrics));
+    }
+
+    @Override
+    public CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
+            BiFunction<Session, List<StoredEvent>, MediaMetrics> replay) {
+        return read(statements -> JdbcReports.report(statements, dialect, query, replay));
+    }
+
     private static void where(List<String> conditions, List<Object> values, String condition, Object value) {
         conditions.add(condition);
         values.add(value);
@@ -538,33 +563,33 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
 
     @Override
     public CompletionStage<List<StoredEvent>> events(EventQuery query) {
-        return read(statements -> {
-            String after = query.after().isEmpty() ? ""
-                    : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
-            PreparedStatement select = statements.prepare("SELECT seq, event_type, playhead, ts, received_at, body"
-                    + " FROM events WHERE session_id = ?" + after
-                    + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
-            int index = 1;
-            select.setString(index++, query.sessionId());
-            if (query.after().isPresent()) {
-                EventQuery.Position position = query.after().get();
-                if (query.byTs()) {
-                    select.setLong(index++, position.ts());
-                    select.setLong(index++, position.ts());
-                }
-                select.setLong(index++, position.sequence());
+        return read(statements -> withFindings(statements, query.sessionId(), events(statements, query)));
+    }
+
+    static List<StoredEvent> events(Statements statements, EventQuery query) throws SQLException {
+        String after = query.after().isEmpty() ? ""
+                : query.byTs() ? " AND (ts > ? OR (ts = ? AND seq > ?))" : " AND seq > ?";
+        PreparedStatement select = statements.prepare("SELECT " + EVENT_COLUMNS + " FROM events WHERE session_id = ?"
+                + after
+                + (query.byTs() ? " ORDER BY ts, seq" : " ORDER BY seq") + " LIMIT ?");
+        int index = 1;
+        select.setString(index++, query.sessionId());
+        if (query.after().isPresent()) {
+            EventQuery.Position position = query.after().get();
+            if (query.byTs()) {
+                select.setLong(index++, position.ts());
+                select.setLong(index++, position.ts());
             }
-            select.setInt(index, query.limit());
-            List<StoredEvent> events = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new StoredEvent(rows.getLong(1), new ReceivedEvent(
-                            EventType.fromWireName(rows.getString(2)), rows.getDouble(3), rows.getLong(4),
-                            Instant.ofEpochMilli(rows.getLong(5)), rows.getString(6))));
-                }
+            select.setLong(index++, position.sequence());
+        }
+        select.setInt(index, query.limit());
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                events.add(storedEvent(rows));
             }
-            return withFindings(statements, query.sessionId(), events);
-        });
+        }
+        return events;
     }
 
     /** The page's events with their findings, read in one go over the page's range of sequence numbers. */
@@ -595,9 +620,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             if (findings == null) {
                 return stored;
             }
-            ReceivedEvent event = stored.event();
-            return new StoredEvent(stored.sequence(), new ReceivedEvent(event.type(), event.playhead(), event.ts(),
-                    event.receivedAt(), event.body(), findings));
+            return new StoredEvent(stored.sequence(), stored.event().withFindings(findings));
         }).toList();
     }
 
@@ -736,6 +759,16 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return new SessionLint.Player(rows.getString(1), rows.getString(2), rows.getString(3));
     }
 
+    /** What a {@link #storedEvent} is read from. */
+    static final String EVENT_COLUMNS = "seq, event_type, playhead, ts, received_at, body";
+
+    /** A row of {@link #EVENT_COLUMNS}. */
+    static StoredEvent storedEvent(ResultSet rows) throws SQLException {
+        return new StoredEvent(rows.getLong("seq"), new ReceivedEvent(EventType.fromWireName(
+                rows.getString("event_type")), rows.getDouble("playhead"), rows.getLong("ts"),
+                Instant.ofEpochMilli(rows.getLong("received_at")), rows.getString("body")));
+    }
+
     private <T> CompletionStage<T> read(GroupCommit.Work<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();
         CallerContext caller = CallerContext.current();
@@ -753,12 +786,23 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return result;
     }
 
-    private static StoredSession storedSession(ResultSet rows) throws SQLException {
+    /** Sessions with their starts, from {@code sessions} as written here (with an index hint, for one). */
+    static String selectSessions(String sessionsTable) {
+        return "SELECT sessions.id, sessions.created_at, sessions.state, sessions.last_event_at,"
+                + " sessions.last_playhead, sessions.last_playhead_change_at, sessions.closed_at, sessions.close_cause,"
+                + " sessions.end_ts, sessions.event_count, start.ts AS start_ts, start.playhead AS start_playhead,"
+                + " start.body AS start_body, start.media_id, start.player_name, start.channel, start.content_type"
+                + " FROM " + sessionsTable + " JOIN session_starts start ON start.session_id = sessions.id";
+    }
+
+    /** A row of {@link #selectSessions}. */
+    static StoredSession storedSession(ResultSet rows) throws SQLException {
         Instant createdAt = Instant.ofEpochMilli(rows.getLong("created_at"));
         ReceivedEvent start = new ReceivedEvent(EventType.SESSION_START, rows.getDouble("start_playhead"),
                 rows.getLong("start_ts"), createdAt, rows.getString("start_body"));
         return new StoredSession(new Session(rows.getString("id"), createdAt, start, rows.getString("media_id"),
-                rows.getString("player_name"), lifecycle(rows)), rows.getLong("event_count"));
+                rows.getString("player_name"), rows.getString("channel"), rows.getString("content_type"),
+                lifecycle(rows)), rows.getLong("event_count"));
     }
 
     private static Lifecycle lifecycle(ResultSet rows) throws SQLException {
@@ -894,10 +938,8 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             if (findings == null) {
                 return entry;
             }
-            ReceivedEvent request = entry.request().get();
             return new OutboxEntry(entry.position(), entry.sessionId(), entry.kind(), entry.sequence(),
-                    entry.createdAt(), Optional.of(new ReceivedEvent(request.type(), request.playhead(), request.ts(),
-                            request.receivedAt(), request.body(), findings)));
+                    entry.createdAt(), Optional.of(entry.request().get().withFindings(findings)));
         }).toList();
     }
 

@@ -74,16 +74,17 @@ public final class JdbcStores {
     }
 
     /**
-     * The same migrations, db/migration, for both databases; Flyway's history table makes them run once. The few
-     * column types the two spell differently are placeholders in the scripts.
+     * The same migrations, db/migration and Java, for both databases; Flyway's history table makes them run once.
+     * The few column types the two spell differently are placeholders in the scripts.
      */
     static void migrate(DataSource dataSource, SqlDialect dialect) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .placeholders(Map.of("outbox_position", dialect.increasingKey()))
-                // Listed, not scanned (see Migrations); there are no Java migrations to look for either.
+                // Listed, not scanned (see Migrations): the scripts by name, the Java migrations as instances.
                 .resourceProvider(new Migrations())
                 .javaMigrationClassProvider(List::of)
+                .javaMigrations(Migrations.javaMigrations(dialect))
                 .load()
                 .migrate();
     }

@@ -10,18 +10,25 @@ import java.util.List;
 
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
  * The schema migrations under {@code db/migration}, handed to Flyway by name instead of found by its classpath scan:
  * a native image cannot list a classpath directory, so the scan would find no migration there and the service would
- * start on an empty database. {@code MigrationsTest} keeps {@link #FILES} equal to the directory.
+ * start on an empty database. {@code MigrationsTest} keeps {@link #FILES} equal to the directory. Java migrations
+ * are listed here too, as instances: Flyway's search for them is a classpath scan as well.
  */
 final class Migrations implements ResourceProvider {
 
     static final String LOCATION = "db/migration";
     static final List<String> FILES = List.of("V1__sessions_and_events.sql", "V2__write_probe.sql",
             "V3__session_end_ts.sql", "V4__findings.sql", "V5__outbox.sql", "V7__session_findings.sql");
+
+    /** The migrations written in Java, for the database {@code dialect} speaks. */
+    static JavaMigration[] javaMigrations(SqlDialect dialect) {
+        return new JavaMigration[] { new SessionMetricsMigration(dialect) };
+    }
 
     @Override
     public LoadableResource getResource(String name) {

@@ -1,5 +1,7 @@
 package dev.mediacollection.store.jdbc;
 
+import java.sql.Connection;
+
 /** Where the SQL databases the store runs on differ. */
 enum SqlDialect {
 
@@ -18,6 +20,35 @@ enum SqlDialect {
 
     String lockRow() {
         return lockRow;
+    }
+
+    /** An expression of {@code session_starts}: a string param of the {@code sessionStart} body as received. */
+    String startParam(String param) {
+        return switch (this) {
+            case SQLITE -> "json_extract(body, '$.params.\"" + param + "\"')";
+            case POSTGRESQL -> "CAST(body AS json) -> 'params' ->> '" + param + "'";
+        };
+    }
+
+    /**
+     * What follows a table's name in FROM to make a query use that index. SQLite's planner has no statistics unless
+     * someone runs ANALYZE, and left alone prefers an equality on a wider index to a small partial one; PostgreSQL's
+     * has them and needs no hint.
+     */
+    String indexedBy(String index) {
+        return switch (this) {
+            case SQLITE -> " INDEXED BY " + index;
+            case POSTGRESQL -> "";
+        };
+    }
+
+    /** The isolation in which a connection's reads all see one snapshot of the data. */
+    int snapshotIsolation() {
+        return switch (this) {
+            // What a SQLite read transaction always is, and the only level besides READ_UNCOMMITTED it accepts.
+            case SQLITE -> Connection.TRANSACTION_SERIALIZABLE;
+            case POSTGRESQL -> Connection.TRANSACTION_REPEATABLE_READ;
+        };
     }
 
     /** A column definition: a primary key the database assigns on insert, larger than any assigned before. */

@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
+import dev.mediacollection.metrics.MediaMetrics;
+import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Finding;
@@ -33,6 +36,7 @@ import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.PlayerFindings;
 import dev.mediacollection.store.SessionLint;
+import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.SessionStore;
@@ -66,8 +70,8 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     /**
-     * One session, its events, how many findings of each rule they have, and what the linter last found and saw;
-     * guarded by its own monitor.
+     * One session, its events, how many findings of each rule they have, its final metrics once stored, and what
+     * the linter last found and saw; guarded by its own monitor.
      */
     private static final class Entry {
         Session session;
@@ -76,6 +80,8 @@ public class InMemorySessionStore implements SessionStore {
         long findingCount;
         List<RecordedFinding> sessionFindings = List.of();
         SessionLint.Player player;
+        MediaMetrics finalMetrics;
+        long metricsEventCount;
 
         Entry(Session session) {
             this.session = session;
@@ -151,6 +157,8 @@ public class InMemorySessionStore implements SessionStore {
             entry.add(new StoredEvent(sequence, event));
             index(sessionId, sequence, event);
             entry.session = entry.session.withLifecycle(kept.next());
+            // A late event makes the stored metrics out of date: the session awaits the finaliser again.
+            entry.finalMetrics = kept.late() ? null : entry.finalMetrics;
             return CompletableFuture.completedFuture(new AppendResult.Appended(sequence, kept.next(), kept.late()));
         }
     }
@@ -378,6 +386,63 @@ public class InMemorySessionStore implements SessionStore {
         for (int ordinal = 0; ordinal < event.findings().size(); ordinal++) {
             findings.remove(new FindingQuery.Position(event.receivedAt(), sessionId, sequence, ordinal));
         }
+    }
+
+    @Override
+    public CompletionStage<List<StoredSession>> awaitingMetrics(Instant closedBy, int limit) {
+        return CompletableFuture.completedFuture(sessions.values().stream()
+                .filter(entry -> {
+                    synchronized (entry) {
+                        Lifecycle lifecycle = entry.session.lifecycle();
+                        return entry.finalMetrics == null && !lifecycle.state().takesEvents()
+                                && !lifecycle.closedAt().isAfter(closedBy);
+                    }
+                })
+                .map(Entry::snapshot)
+                .sorted(Comparator.comparing((StoredSession stored) -> stored.session().lifecycle().closedAt()))
+                .limit(limit)
+                .toList());
+    }
+
+    @Override
+    public CompletionStage<Boolean> storeMetrics(String sessionId, long eventCount, MediaMetrics metrics) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        synchronized (entry) {
+            if (entry.session.lifecycle().state().takesEvents() || entry.events.size() != eventCount) {
+                return CompletableFuture.completedFuture(false);
+            }
+            entry.finalMetrics = metrics;
+            entry.metricsEventCount = eventCount;
+            return CompletableFuture.completedFuture(true);
+        }
+    }
+
+    /** Memory holds every session anyway: stored metrics are added as they are, the others replayed. */
+    @Override
+    public CompletionStage<Map<String, MetricTotals>> report(ReportQuery query,
+            BiFunction<Session, List<StoredEvent>, MediaMetrics> replay) {
+        Map<String, MetricTotals> groups = new HashMap<>();
+        for (Entry entry : sessions.values()) {
+            Session session;
+            MediaMetrics stored;
+            List<StoredEvent> events;
+            synchronized (entry) {
+                session = entry.session;
+                if (!query.matches(session)) {
+                    continue;
+                }
+                boolean current = entry.finalMetrics != null && entry.metricsEventCount == entry.events.size();
+                stored = current ? entry.finalMetrics : null;
+                events = current ? List.of() : List.copyOf(entry.events);
+            }
+            // Replayed outside the lock: the session keeps taking events meanwhile.
+            groups.computeIfAbsent(query.groupBy().keyOf(session), key -> new MetricTotals())
+                    .add(stored != null ? stored : replay.apply(session, events));
+        }
+        return CompletableFuture.completedFuture(groups);
     }
 
     private Lifecycle expireIfDue(Entry entry, Instant now) {

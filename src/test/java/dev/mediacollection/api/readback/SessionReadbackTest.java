@@ -52,7 +52,7 @@ class SessionReadbackTest {
         SessionStore store = new InMemorySessionStore(10, 10, TIMEOUTS);
         ReceivedEvent start = new ReceivedEvent(EventType.SESSION_START, 0, T0.toEpochMilli(), T0,
                 "{\"eventType\":\"sessionStart\",\"playerTime\":{\"playhead\":0,\"ts\":" + T0.toEpochMilli() + "}}");
-        Session session = new Session(SessionIds.next(), T0, start, "video-3194", "html5-player",
+        Session session = new Session(SessionIds.next(), T0, start, "video-3194", "html5-player", "sports", "vod",
                 Lifecycle.opened(T0, 0));
         store.create(session).toCompletableFuture().join();
         store.expireSessions(T0.plus(TIMEOUTS.idle())).toCompletableFuture().join();

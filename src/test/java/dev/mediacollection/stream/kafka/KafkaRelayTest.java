@@ -109,7 +109,7 @@ class KafkaRelayTest {
     /** Opens a session with {@code events} pings and a sessionEnd; returns its id. */
     private String play(int events) {
         Session session = new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0,
-                T0.toEpochMilli(), T0, "{\"eventType\":\"sessionStart\"}"), "video", "player",
+                T0.toEpochMilli(), T0, "{\"eventType\":\"sessionStart\"}"), "video", "player", "sports", "vod",
                 Lifecycle.opened(T0, 0));
         store.create(session).toCompletableFuture().join();
         for (int i = 1; i <= events; i++) {
@@ -197,7 +197,7 @@ class KafkaRelayTest {
     private String big(int bytes) {
         Session big = new Session(SessionIds.next(), T0, new ReceivedEvent(EventType.SESSION_START, 0,
                 T0.toEpochMilli(), T0, "{\"eventType\":\"sessionStart\",\"padding\":\"" + "x".repeat(bytes) + "\"}"),
-                "video", "player", Lifecycle.opened(T0, 0));
+                "video", "player", "sports", "vod", Lifecycle.opened(T0, 0));
         store.create(big).toCompletableFuture().join();
         store.append(big.id(), new ReceivedEvent(EventType.PLAY, 0, T0.toEpochMilli(), T0, "{}")).toCompletableFuture()
                 .join();

@@ -1,0 +1,97 @@
+package dev.mediacollection.tracking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.mediacollection.config.CollectorConfig;
+import dev.mediacollection.metrics.MetricsCalculator;
+import dev.mediacollection.session.StoredEvent;
+import dev.mediacollection.session.StoredSession;
+import dev.mediacollection.store.SessionStore;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Stores the final metrics of sessions that stopped taking events, for reports to add up in the database: in the
+ * background, a batch at a time, through the store's writers like any write; never on a request's way, nor inside
+ * the write that closed the session (an expiry sweep closes thousands at once, on the embedded store's one writer).
+ * Until a session is finalised, reports compute it when read, so they never wait for this.
+ */
+@ApplicationScoped
+public class MetricsFinaliser {
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final int batch;
+    private final Duration lateEvents;
+
+    @Inject
+    public MetricsFinaliser(SessionStore store, Clock clock, CollectorConfig config) {
+        this(store, clock, config.reports().finaliseBatch(), config.sessions().lateEventWindow());
+    }
+
+    /** @param lateEvents how long after its {@code sessionEnd} a session still keeps an event sent before it */
+    MetricsFinaliser(SessionStore store, Clock clock, int batch, Duration lateEvents) {
+        this.store = store;
+        this.clock = clock;
+        this.batch = batch;
+        this.lateEvents = lateEvents;
+    }
+
+    /** On a worker thread: the metrics are computed here, off the event loops and the store's threads. */
+    @Scheduled(every = "${mc.reports.finalise-interval}", delayed = "${mc.reports.finalise-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            int stored = finalise();
+            if (stored > 0) {
+                Log.debugf("Stored the metrics of %d closed sessions", stored);
+            }
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Storing closed sessions' metrics failed; the finaliser tries again at the next interval");
+        }
+    }
+
+    /**
+     * Stores the metrics of every closed session that has none and takes no more events: closed at least the
+     * late-event window ago ({@code mc.sessions.late-event-window}), batch after batch until none is left, and waits
+     * for them to be committed. A late event that still arrives (another instance's clock may run ahead) drops the
+     * stored metrics, and the session is finalised again.
+     *
+     * @return how many sessions' metrics were stored
+     */
+    public int finalise() {
+        int stored = 0;
+        while (true) {
+            List<StoredSession> sessions = store.awaitingMetrics(clock.instant().minus(lateEvents), batch)
+                    .toCompletableFuture().join();
+            int storedNow = finalise(sessions);
+            stored += storedNow;
+            // A short batch was the last; one where nothing could be stored would only come back the same.
+            if (sessions.size() < batch || storedNow == 0) {
+                return stored;
+            }
+        }
+    }
+
+    /** Each session's metrics from exactly the events read, stored only if the session still has just those. */
+    private int finalise(List<StoredSession> sessions) {
+        List<CompletableFuture<List<StoredEvent>>> reads = sessions.stream()
+                .map(stored -> store.events(stored.session().id()).toCompletableFuture())
+                .toList();
+        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            StoredSession stored = sessions.get(i);
+            List<StoredEvent> events = reads.get(i).join();
+            writes.add(store.storeMetrics(stored.session().id(), events.size(),
+                    MetricsCalculator.of(stored.session(), events)).toCompletableFuture());
+        }
+        return (int) writes.stream().filter(CompletableFuture::join).count();
+    }
+}
