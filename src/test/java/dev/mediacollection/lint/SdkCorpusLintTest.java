@@ -134,8 +134,8 @@ class SdkCorpusLintTest {
         for (int i = 1; i < requests.size(); i++) {
             events.add(new StoredEvent(i, requests.get(i)));
         }
-        return LintSession.of(new Session(SessionIds.next(), start.receivedAt(), start, "corpus", "corpus",
-                lifecycle), events);
+        return LintSession.of(new Session(SessionIds.next(), start.receivedAt(), start, "corpus", "corpus", null,
+                null, lifecycle), events);
     }
 
     private static ReceivedEvent received(String body, Instant at) {

@@ -156,7 +156,7 @@ final class SessionScript {
             lifecycle = lifecycle.expired(new Lifecycle.Expiry(expiry, lifecycle.lastEventAt()));
         }
         Session session = new Session(SessionIds.next(), start.receivedAt(), start, "lint-example", "test-player",
-                lifecycle);
+                null, null, lifecycle);
         return LintSession.of(session, events);
     }
 
