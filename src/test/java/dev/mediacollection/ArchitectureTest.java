@@ -36,7 +36,8 @@ class ArchitectureTest {
     void theDomainCoreUsesNoHttpOrSqlTypes() {
         noClasses()
                 .that().resideInAnyPackage("dev.mediacollection.session..", "dev.mediacollection.tracking..",
-                        "dev.mediacollection.metrics..", "dev.mediacollection.validation..")
+                        "dev.mediacollection.metrics..", "dev.mediacollection.validation..",
+                        "dev.mediacollection.lint..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.vertx..", "java.sql..",
                         "javax.sql..")
                 .check(application);

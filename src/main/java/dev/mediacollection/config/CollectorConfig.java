@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import dev.mediacollection.lint.AdPingInterval;
 import dev.mediacollection.store.StoreKind;
 import dev.mediacollection.stream.StreamKind;
 import dev.mediacollection.validation.ValidationProfile;
@@ -32,6 +34,28 @@ public interface CollectorConfig {
     Store store();
 
     Inspection inspection();
+
+    Lint lint();
+
+    interface Lint {
+        /**
+         * Whether sessions are checked against the ordering and pacing rules of docs/lint.md, in the background, and
+         * their session-level findings kept.
+         */
+        boolean enabled();
+
+        /** How often the sessions that received events (or closed) since the last check are checked. */
+        Duration interval();
+
+        /** The ids of rules never to apply. */
+        Optional<Set<String>> disabledRules();
+
+        /**
+         * How often ads must ping: {@code auto} (every second in sessions that show they ping every second in ads,
+         * every 10 seconds in the others), {@code ten-seconds} or {@code one-second}.
+         */
+        AdPingInterval adPingInterval();
+    }
 
     Reports reports();
 

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import dev.mediacollection.api.monitoring.ApiOperation;
 import dev.mediacollection.api.monitoring.RequestObserver;
 import dev.mediacollection.api.problem.ProblemType;
+import dev.mediacollection.lint.SessionLinter;
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Finding;
@@ -76,12 +77,13 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
                     .tag("cause", cause.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
-        // Rule ids are the service's own closed set: every rule a body can break starts at zero.
+        // Rule ids are the service's own closed set: every rule a body or a session can break starts at zero.
         for (Rule rule : Rule.values()) {
             if (rule.ofBodies()) {
                 findings.put(rule.id(), findingCounter(rule.id()));
             }
         }
+        SessionLinter.ruleIds().forEach(rule -> findings.put(rule, findingCounter(rule)));
         Gauge.builder("mc.sessions.open", openSessions, AtomicLong::get)
                 .description("Sessions that take events, in the whole store; refreshed after each expiry sweep")
                 .register(registry);
@@ -109,8 +111,9 @@ public class ServiceMetrics implements RequestObserver, TrackingObserver, StoreO
 
     private Counter findingCounter(String rule) {
         return Counter.builder("mc.findings")
-                .description("Findings kept with accepted requests: rules they broke that the profile did not refuse,"
-                        + " by rule")
+                .description("Findings kept with accepted requests (rules they broke that the profile did not"
+                        + " refuse) and with sessions (mistakes in their events' order and pacing), by rule; each"
+                        + " counted once, when first found")
                 .tag("rule", rule)
                 .register(registry);
     }

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import dev.mediacollection.metrics.MediaMetrics;
 import dev.mediacollection.metrics.MetricTotals;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.ReceivedEvent;
 import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
@@ -21,7 +22,8 @@ import dev.mediacollection.session.StoredSession;
  * {@link StoreUnavailableException}; nothing of it is kept.
  *
  * <p>A request's findings ({@link ReceivedEvent#findings()}) are kept with it, in the same write: a request is
- * stored with all of its findings or not at all. A request without findings writes nothing more than before.
+ * stored with all of its findings or not at all. A request without findings writes nothing more than before. A
+ * session's session-level findings are written apart, off the requests' path, and replaced as a whole.
  */
 public interface SessionStore {
 
@@ -54,8 +56,26 @@ public interface SessionStore {
     /** A page of the session's events, with their findings. */
     CompletionStage<List<StoredEvent>> events(EventQuery query);
 
-    /** Findings across sessions, newest first (by the arrival of their request), paged. */
+    /**
+     * Findings across sessions, newest first (by the arrival of their request), paged: the requests' own and the
+     * session-level ones.
+     */
     CompletionStage<List<RecordedFinding>> findings(FindingQuery query);
+
+    /**
+     * Replaces a session's session-level findings with the linter's, and notes which player sent it, if the session
+     * still stands as the linter read it (as many events, the same state); a session that moved on since is left
+     * for the linter's next reading.
+     *
+     * @return the session-level findings replaced, or empty if the session moved on or is gone
+     */
+    CompletionStage<Optional<List<Finding>>> replaceSessionFindings(SessionLint lint);
+
+    /** A session's session-level findings, in the order the linter gave them (empty before it has read it). */
+    CompletionStage<List<Finding>> sessionFindings(String sessionId);
+
+    /** Every player the linter has seen, in order of name, SDK and library version, with its findings. */
+    CompletionStage<List<PlayerFindings>> findingsByPlayer();
 
     /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
     CompletionStage<ExpiredSessions> expireSessions(Instant now);

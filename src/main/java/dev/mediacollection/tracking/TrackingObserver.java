@@ -17,6 +17,9 @@ public interface TrackingObserver {
     /** The store holds this many sessions that take events (every instance's). */
     void openSessions(long count);
 
-    /** A request was stored with these findings (never called for a request without any). */
+    /**
+     * A request was stored with these findings, or a session's check found these new ones (never called with
+     * none).
+     */
     void findingsKept(List<Finding> findings);
 }

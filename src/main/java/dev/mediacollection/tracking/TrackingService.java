@@ -30,12 +30,15 @@ public class TrackingService {
     private final Clock clock;
     private final Duration retention;
     private final TrackingObserver observer;
+    private final SessionLinting linting;
 
-    public TrackingService(SessionStore store, Clock clock, CollectorConfig config, TrackingObserver observer) {
+    public TrackingService(SessionStore store, Clock clock, CollectorConfig config, TrackingObserver observer,
+            SessionLinting linting) {
         this.store = store;
         this.clock = clock;
         this.retention = config.store().retention();
         this.observer = observer;
+        this.linting = linting;
     }
 
     /**
@@ -50,6 +53,7 @@ public class TrackingService {
                 start.playerName(), start.channel(), start.contentType(), lifecycle)))
                 .thenApply(id -> {
                     kept(received);
+                    linting.changed(id);
                     return id;
                 });
     }
@@ -78,6 +82,7 @@ public class TrackingService {
                     observer.sessionsClosed(CloseCause.DOWNLOADED, 1);
                     kept(start);
                     events.forEach(this::kept);
+                    linting.changed(id);
                     return id;
                 });
     }
@@ -92,12 +97,14 @@ public class TrackingService {
         return store.append(sessionId, received).thenApply(result -> {
             if (result instanceof AppendResult.Appended) {
                 kept(received);
+                linting.changed(sessionId);
             }
             if (result instanceof AppendResult.Appended appended && !appended.late()
                     && !appended.lifecycle().state().takesEvents()) {
                 observer.sessionsClosed(appended.lifecycle().closeCause(), 1);
             } else if (result instanceof AppendResult.SessionClosed closed && closed.expiredNow()) {
                 observer.sessionsClosed(closed.lifecycle().closeCause(), 1);
+                linting.changed(sessionId);
             }
             return result;
         });
@@ -113,6 +120,7 @@ public class TrackingService {
         return store.expireSessions(clock.instant()).thenApply(expired -> {
             observer.sessionsClosed(CloseCause.IDLE, expired.idle());
             observer.sessionsClosed(CloseCause.STALLED, expired.stalled());
+            expired.ids().forEach(linting::changed);
             return expired;
         });
     }

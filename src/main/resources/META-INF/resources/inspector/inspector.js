@@ -87,7 +87,15 @@ async function refreshDetail() {
     metrics[`state ${name}`] = `set ${value.set}, ${value.count}×, ${value.time} s`;
   });
   $('#detail-metrics').replaceChildren(...facts(metrics));
-  $('#timeline').replaceChildren(...[session.start, ...events.items].map(timelineEntry));
+  $('#session-findings').replaceChildren(...session.sessionFindings.map((finding) => el('li', {},
+    lintMarker(finding), ` ${finding.message} `, el('span', { class: 'when' },
+      finding.events.map((sequence) => `#${sequence}`).join(' ')))));
+  $('#session-findings-title').hidden = session.sessionFindings.length === 0;
+  const bySequence = new Map();
+  session.sessionFindings.forEach((finding) => finding.events.forEach((sequence) =>
+    bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), finding])));
+  $('#timeline').replaceChildren(...[session.start, ...events.items]
+    .map((event) => timelineEntry(event, bySequence.get(event.sequence) ?? [])));
   await timelineChart.show(session);
 }
 
@@ -105,6 +113,11 @@ function upstreamText(upstream) {
   return `${upstream.status}${named}${failures}`;
 }
 
+/** A session-level finding's rule, coloured by its severity, its message on hover. */
+function lintMarker(finding) {
+  return el('span', { class: `lint-marker ${finding.severity}`, title: finding.message }, finding.rule);
+}
+
 function facts(entries) {
   return Object.entries(entries).flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '–')]);
 }
@@ -114,18 +127,23 @@ function findingBadge(count, rules) {
   return el('span', { class: 'finding-badge', title: rules }, `${count} finding${count === 1 ? '' : 's'}`);
 }
 
-/** An event as received; with findings, a badge, their list, and each marked on the body like a violation. */
-function timelineEntry(event) {
+/**
+ * An event as received, with a marker for each session-level finding that involves it; with findings of its own, a
+ * badge, their list, and each marked on the body like a violation.
+ */
+function timelineEntry(event, sessionFindings) {
   const findings = event.findings;
   const summary = el('summary', {},
     el('span', { class: 'type' }, event.eventType), ' ',
-    el('span', { class: 'when' }, `#${event.sequence} · playhead ${event.playhead} · ts ${event.ts}`));
+    el('span', { class: 'when' }, `#${event.sequence} · playhead ${event.playhead} · ts ${event.ts}`),
+    sessionFindings.flatMap((finding) => [' ', lintMarker(finding)]));
+  const marked = sessionFindings.length === 0 ? {} : { class: 'linted' };
   if (findings.length === 0) {
-    return el('li', { 'data-type': event.eventType },
+    return el('li', { 'data-type': event.eventType, ...marked },
       el('details', {}, summary, el('pre', {}, JSON.stringify(event.body, null, 2))));
   }
   summary.append(' ', findingBadge(findings.length, [...new Set(findings.map((finding) => finding.rule))].join(', ')));
-  return el('li', { 'data-type': event.eventType, class: 'kept' },
+  return el('li', { 'data-type': event.eventType, class: `kept ${marked.class ?? ''}`.trim() },
     el('details', {}, summary,
       el('ul', { class: 'findings' }, findings.map((finding) => el('li', {},
         el('code', {}, finding.pointer ?? '(the request)'), ` ${finding.rule}: ${finding.message}`))),

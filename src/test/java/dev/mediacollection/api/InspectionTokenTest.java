@@ -37,11 +37,12 @@ class InspectionTokenTest {
     static String[] readPaths() {
         String session = Api.openSession();
         return new String[] { Api.SESSIONS, Api.SESSIONS + "/" + session, Api.eventsPath(session), "/api/v1/rejections",
-                "/api/v1/findings", "/api/v1/reports", Api.SESSIONS + "/" + session + "/timeline" };
+                "/api/v1/findings", "/api/v1/findings/players", "/api/v1/reports",
+                Api.SESSIONS + "/" + session + "/timeline" };
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 1, 2, 3, 4, 5 })
+    @ValueSource(ints = { 0, 1, 2, 3, 4, 5, 6, 7 })
     void readingWithoutTheTokenIs401(int path) {
         Response response = given().filter(Spec.respondsPerSpec()).when().get(readPaths()[path]);
 
@@ -57,7 +58,7 @@ class InspectionTokenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 0, 1, 2, 3, 4, 5 })
+    @ValueSource(ints = { 0, 1, 2, 3, 4, 5, 6, 7 })
     void theTokenOpensEveryRead(int path) {
         given().header("Authorization", "Bearer " + TOKEN).when().get(readPaths()[path]).then().statusCode(200);
     }

@@ -57,6 +57,11 @@ class BrowserIT {
     }
 
     @Test
+    void theInspectorMarksSessionFindingsOnTheirEvents() throws Exception {
+        run("inspector-lint.mjs", Map.of("mc.lint.interval", "1S"));
+    }
+
+    @Test
     void theInspectorDrawsASessionsTimelineFromItsEvents() throws Exception {
         run("timeline-chart.mjs");
     }

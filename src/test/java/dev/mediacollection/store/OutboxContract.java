@@ -22,8 +22,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.mediacollection.session.EventType;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.ReceivedEvent;
+import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.Session;
+import dev.mediacollection.session.SessionState;
 import dev.mediacollection.store.OutboxEntry.Kind;
 
 /**
@@ -137,6 +140,25 @@ public abstract class OutboxContract {
                         tuple(live.id(), Kind.EVENT, Optional.of(List.of())),
                         tuple(downloaded.id(), Kind.DOWNLOADED, Optional.of(List.of(UNKNOWN_KEY))),
                         tuple(downloaded.id(), Kind.CLOSED, Optional.empty()));
+    }
+
+    /** A session-level finding is the session's, not its last event's: that event's entry carries only its own. */
+    @Test
+    void aSessionLevelFindingIsNotARequestsOwn() {
+        SessionStore store = newStore(Set.of(KAFKA));
+        Session session = session(T0);
+        ReceivedEvent play = withFindings(event(EventType.PLAY, 0, T0.plusSeconds(1)), NEGATIVE_PLAYHEAD);
+        await(store.create(session));
+        await(store.append(session.id(), play));
+        Finding gap = new Finding("ping-gap", null, "No ping for 30.0 s", List.of(1L));
+        await(store.replaceSessionFindings(new SessionLint(session.id(), 1, SessionState.OPEN,
+                new SessionLint.Player("p", null, null),
+                List.of(new RecordedFinding(session.id(), 1, -1, EventType.PLAY, play.receivedAt(), gap)))));
+
+        assertThat(pending(store, KAFKA)).extracting(OutboxEntry::kind,
+                entry -> entry.request().map(ReceivedEvent::findings)).containsExactly(
+                        tuple(Kind.OPENED, Optional.of(List.of())),
+                        tuple(Kind.EVENT, Optional.of(List.of(NEGATIVE_PLAYHEAD))));
     }
 
     @Test

@@ -220,7 +220,8 @@ public abstract class SessionStoreContract {
         await(store.append(ended.id(), event(EventType.SESSION_END, 3, T0.plusSeconds(3))));
 
         assertThat(await(store.countOpenSessions())).isEqualTo(2);
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11))))).isEqualTo(new ExpiredSessions(1, 0));
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))))
+                .isEqualTo(new ExpiredSessions(1, 0, List.of(idle.id())));
         assertThat(await(store.countOpenSessions())).isEqualTo(1);
         assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
 
@@ -383,12 +384,14 @@ public abstract class SessionStoreContract {
     @Test
     void aSweepOverMoreSessionsThanOneChunkExpiresEachOfThemOnce() {
         SessionStore store = newStore();
-        List<CompletableFuture<Void>> created = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS)
-                .mapToObj(i -> store.create(session(T0)).toCompletableFuture()).toList();
-        created.forEach(CompletableFuture::join);
+        List<Session> sessions = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS).mapToObj(i -> session(T0)).toList();
+        sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
 
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))))
-                .isEqualTo(new ExpiredSessions(MORE_THAN_TWO_SWEEP_CHUNKS, 0));
+        ExpiredSessions expired = await(store.expireSessions(T0.plus(Duration.ofMinutes(11))));
+        assertThat(expired).extracting(ExpiredSessions::idle, ExpiredSessions::stalled)
+                .containsExactly(MORE_THAN_TWO_SWEEP_CHUNKS, 0);
+        assertThat(expired.ids()).containsExactlyInAnyOrderElementsOf(sessions.stream().map(Session::id).toList());
         assertThat(await(store.countOpenSessions())).isZero();
         assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
     }
@@ -648,6 +651,141 @@ public abstract class SessionStoreContract {
         assertThat(await(store.deleteClosedBefore(T0.plusSeconds(2)))).isEqualTo(1);
 
         assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10)))).isEmpty();
+    }
+
+    // --- session-level findings -------------------------------------------------------------------------------
+
+    private static final SessionLint.Player ANDROID = new SessionLint.Player("android-app", "8.4.1",
+            "android-media-3.1.2");
+    private static final Finding PING_GAP = new Finding("ping-gap", null, "No ping for 30.0 s", List.of(1L, 2L));
+    private static final Finding NOT_ENDED = new Finding("session-not-ended", null, "Nothing more arrived",
+            List.of(2L));
+
+    /** The findings as the linter hands them: each with the last event it involves, ordinals from -1 down. */
+    private static List<RecordedFinding> linted(Session session, List<ReceivedEvent> events, Finding... findings) {
+        List<RecordedFinding> recorded = new java.util.ArrayList<>();
+        for (int i = 0; i < findings.length; i++) {
+            List<Long> involved = findings[i].events();
+            long last = involved.get(involved.size() - 1);
+            ReceivedEvent event = last == 0 ? session.start() : events.get((int) last - 1);
+            recorded.add(new RecordedFinding(session.id(), last, -(i + 1), event.type(), event.receivedAt(),
+                    findings[i]));
+        }
+        return recorded;
+    }
+
+    @Test
+    void sessionFindingsAreKeptBesideTheRequestsOwnAndReplacedWhole() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        ReceivedEvent play = withFindings(event(EventType.PLAY, 0, T0.plusSeconds(1)), UNKNOWN_KEY);
+        ReceivedEvent ping = event(EventType.PING, 30, T0.plusSeconds(31));
+        await(store.append(session.id(), play));
+        await(store.append(session.id(), ping));
+
+        SessionLint first = new SessionLint(session.id(), 2, SessionState.OPEN, ANDROID,
+                linted(session, List.of(play, ping), PING_GAP, NOT_ENDED));
+        assertThat(await(store.replaceSessionFindings(first))).contains(List.of());
+
+        assertThat(await(store.sessionFindings(session.id()))).containsExactly(PING_GAP, NOT_ENDED);
+        assertThat(await(store.find(session.id())).orElseThrow().findings())
+                .isEqualTo(new FindingSummary(3, List.of("ping-gap", "session-not-ended", "unknown-key")));
+        // A request's own findings stay its own.
+        assertThat(await(store.events(session.id()))).extracting(stored -> stored.event().findings())
+                .containsExactly(List.of(UNKNOWN_KEY), List.of());
+        assertThat(ids(store, query(q -> q.hasFindings(true)))).containsExactly(session.id());
+        assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10)))).containsExactly(
+                new RecordedFinding(session.id(), 2, -1, EventType.PING, T0.plusSeconds(31), PING_GAP),
+                new RecordedFinding(session.id(), 2, -2, EventType.PING, T0.plusSeconds(31), NOT_ENDED),
+                new RecordedFinding(session.id(), 1, 0, EventType.PLAY, T0.plusSeconds(1), UNKNOWN_KEY));
+
+        SessionLint second = new SessionLint(session.id(), 2, SessionState.OPEN, ANDROID,
+                linted(session, List.of(play, ping), NOT_ENDED));
+        assertThat(await(store.replaceSessionFindings(second))).contains(List.of(PING_GAP, NOT_ENDED));
+        assertThat(await(store.sessionFindings(session.id()))).containsExactly(NOT_ENDED);
+        assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10))))
+                .extracting(RecordedFinding::finding).containsExactly(NOT_ENDED, UNKNOWN_KEY);
+    }
+
+    @Test
+    void sessionFindingsOfASessionThatMovedOnAreNotKept() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        ReceivedEvent play = event(EventType.PLAY, 0, T0.plusSeconds(1));
+        ReceivedEvent ping = event(EventType.PING, 30, T0.plusSeconds(31));
+        await(store.append(session.id(), play));
+        await(store.append(session.id(), ping));
+        await(store.append(session.id(), event(EventType.SESSION_END, 31, T0.plusSeconds(32))));
+
+        List<RecordedFinding> found = linted(session, List.of(play, ping), PING_GAP);
+        assertThat(await(store.replaceSessionFindings(new SessionLint(session.id(), 2, SessionState.OPEN, ANDROID,
+                found)))).isEmpty();
+        assertThat(await(store.replaceSessionFindings(new SessionLint(session.id(), 3, SessionState.OPEN, ANDROID,
+                found)))).as("closed since").isEmpty();
+        assertThat(await(store.replaceSessionFindings(new SessionLint(SessionIds.next(), 0, SessionState.OPEN,
+                ANDROID, List.of())))).as("no such session").isEmpty();
+        assertThat(await(store.sessionFindings(session.id()))).isEmpty();
+        assertThat(await(store.findingsByPlayer())).isEmpty();
+    }
+
+    @Test
+    void findingsAreSummedUpPerPlayerTheLinterHasSeen() {
+        SessionStore store = newStore();
+        SessionLint.Player web = new SessionLint.Player("web", null, "js-3.1.0");
+        Session broken = session(T0);
+        Session clean = session(T0.plusSeconds(1));
+        Session requestFinding = session(T0.plusSeconds(2));
+        Session webSession = session(T0.plusSeconds(3));
+        Session notLinted = session(T0.plusSeconds(4));
+        for (Session session : List.of(broken, clean, requestFinding, webSession, notLinted)) {
+            await(store.create(session));
+        }
+        ReceivedEvent play = event(EventType.PLAY, 0, T0.plusSeconds(5));
+        ReceivedEvent ping = event(EventType.PING, 30, T0.plusSeconds(35));
+        await(store.append(broken.id(), play));
+        await(store.append(broken.id(), ping));
+        await(store.append(requestFinding.id(), withFindings(event(EventType.PLAY, 0, T0.plusSeconds(5)),
+                UNKNOWN_KEY, NEGATIVE_PLAYHEAD)));
+        await(store.append(webSession.id(), play));
+        await(store.append(webSession.id(), ping));
+        await(store.append(notLinted.id(), withFindings(event(EventType.PLAY, 0, T0.plusSeconds(5)), UNKNOWN_KEY)));
+
+        await(store.replaceSessionFindings(new SessionLint(broken.id(), 2, SessionState.OPEN, ANDROID,
+                linted(broken, List.of(play, ping), PING_GAP, NOT_ENDED))));
+        await(store.replaceSessionFindings(new SessionLint(clean.id(), 0, SessionState.OPEN, ANDROID, List.of())));
+        await(store.replaceSessionFindings(new SessionLint(requestFinding.id(), 1, SessionState.OPEN, ANDROID,
+                List.of())));
+        await(store.replaceSessionFindings(new SessionLint(webSession.id(), 2, SessionState.OPEN, web,
+                linted(webSession, List.of(play, ping), PING_GAP))));
+
+        assertThat(await(store.findingsByPlayer())).containsExactly(
+                new PlayerFindings(ANDROID, 3, 2, List.of(
+                        new PlayerFindings.RuleCount("minimum", 1, 1),
+                        new PlayerFindings.RuleCount("ping-gap", 1, 1),
+                        new PlayerFindings.RuleCount("session-not-ended", 1, 1),
+                        new PlayerFindings.RuleCount("unknown-key", 1, 1))),
+                new PlayerFindings(web, 1, 1, List.of(new PlayerFindings.RuleCount("ping-gap", 1, 1))));
+    }
+
+    @Test
+    void retentionDeletesSessionFindingsAndThePlayerWithTheirSession() {
+        SessionStore store = newStore();
+        Session session = session(T0);
+        await(store.create(session));
+        ReceivedEvent play = event(EventType.PLAY, 0, T0.plusSeconds(1));
+        ReceivedEvent end = event(EventType.SESSION_END, 30, T0.plusSeconds(31));
+        await(store.append(session.id(), play));
+        await(store.append(session.id(), end));
+        await(store.replaceSessionFindings(new SessionLint(session.id(), 2, SessionState.CLOSED, ANDROID,
+                linted(session, List.of(play, end), PING_GAP))));
+
+        assertThat(await(store.deleteClosedBefore(T0.plusSeconds(40)))).isEqualTo(1);
+
+        assertThat(await(store.findings(new FindingQuery(java.util.Optional.empty(), 10)))).isEmpty();
+        assertThat(await(store.sessionFindings(session.id()))).isEmpty();
+        assertThat(await(store.findingsByPlayer())).isEmpty();
     }
 
     @Test

@@ -22,6 +22,7 @@ public enum ApiOperation {
     PREFLIGHT_DOWNLOADED("preflightDownloaded"),
     GET_EVENT_SCHEMA("getEventSchema"),
     LIST_FINDINGS("listFindings"),
+    LIST_PLAYER_FINDINGS("listPlayerFindings"),
     LIST_REJECTIONS("listRejections"),
     GET_REPORT("getReport"),
     OTHER("other");
@@ -74,8 +75,13 @@ public enum ApiOperation {
         if (segment(path, start, "rejections") && path.length() == start + "rejections".length()) {
             return HttpMethod.GET.equals(method) ? LIST_REJECTIONS : OTHER;
         }
-        if (segment(path, start, "findings") && path.length() == start + "findings".length()) {
-            return HttpMethod.GET.equals(method) ? LIST_FINDINGS : OTHER;
+        if (segment(path, start, "findings")) {
+            int afterFindings = start + "findings".length();
+            if (path.length() == afterFindings) {
+                return HttpMethod.GET.equals(method) ? LIST_FINDINGS : OTHER;
+            }
+            return path.length() == afterFindings + "/players".length() && path.startsWith("/players", afterFindings)
+                    && HttpMethod.GET.equals(method) ? LIST_PLAYER_FINDINGS : OTHER;
         }
         if (segment(path, start, "reports") && path.length() == start + "reports".length()) {
             return HttpMethod.GET.equals(method) ? GET_REPORT : OTHER;

@@ -22,17 +22,24 @@ import dev.mediacollection.api.problem.ProblemException;
 import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.generated.model.CloseCauseName;
 import dev.mediacollection.generated.model.EventPage;
+import dev.mediacollection.generated.model.FindingLevel;
 import dev.mediacollection.generated.model.FindingPage;
+import dev.mediacollection.generated.model.FindingSeverity;
 import dev.mediacollection.generated.model.Metrics;
+import dev.mediacollection.generated.model.PlayerFindingsList;
 import dev.mediacollection.generated.model.ReceivedRequest;
+import dev.mediacollection.generated.model.RuleFindings;
 import dev.mediacollection.generated.model.SessionDetail;
 import dev.mediacollection.generated.model.SessionFinding;
+import dev.mediacollection.generated.model.SessionLevelFinding;
 import dev.mediacollection.generated.model.SessionPage;
 import dev.mediacollection.generated.model.SessionStateName;
 import dev.mediacollection.generated.model.SessionSummary;
 import dev.mediacollection.generated.model.UpstreamStatus;
 import dev.mediacollection.generated.model.SessionTimeline;
 import dev.mediacollection.generated.model.TimelineSpan;
+import dev.mediacollection.lint.SessionLinter;
+import dev.mediacollection.lint.Severity;
 import dev.mediacollection.metrics.MetricsCalculator;
 import dev.mediacollection.metrics.PlaybackSpan;
 import dev.mediacollection.metrics.PlaybackTimeline;
@@ -51,6 +58,7 @@ import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.FindingQuery;
 import dev.mediacollection.store.RelayLedger;
 import dev.mediacollection.store.SessionRelay;
+import dev.mediacollection.store.PlayerFindings;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.stream.upstream.UpstreamDestination;
@@ -100,8 +108,8 @@ public class SessionReadback {
     }
 
     public CompletionStage<Response> getSession(String sessionId) {
-        return existing(sessionId).thenCompose(stored -> store.events(sessionId).thenCombine(upstream(sessionId),
-                (events, upstream) -> {
+        return existing(sessionId).thenCompose(stored -> store.events(sessionId).thenCombine(
+                store.sessionFindings(sessionId), (events, sessionFindings) -> {
             Session session = stored.session();
             Lifecycle lifecycle = session.lifecycle();
             SessionDetail detail = new SessionDetail()
@@ -116,11 +124,12 @@ public class SessionReadback {
                     .eventCount(stored.eventCount())
                     .findingCount(stored.findings().count())
                     .findingRules(stored.findings().rules())
+                    .sessionFindings(sessionFindings.stream().map(SessionReadback::sessionLevel).toList())
                     .start(request(new StoredEvent(0, session.start())))
-                    .metrics(mapper.convertValue(MetricsCalculator.of(session, events), Metrics.class))
-                    .upstream(upstream.orElse(null));
-            return Response.ok(detail).build();
-        }));
+                    .metrics(mapper.convertValue(MetricsCalculator.of(session, events), Metrics.class));
+            return detail;
+        }).thenCombine(upstream(sessionId), (detail, upstream) -> Response.ok(detail.upstream(upstream.orElse(null)))
+                .build()));
     }
 
     private CompletionStage<Optional<UpstreamStatus>> upstream(String sessionId) {
@@ -146,6 +155,44 @@ public class SessionReadback {
                 .lastFailure(relay.flatMap(SessionRelay::lastFailure).orElse(null))
                 .nextAttemptAt(time(relay.flatMap(SessionRelay::retryAt).orElse(null)))
                 .detail(relay.flatMap(SessionRelay::detail).orElse(null));
+    }
+
+    public CompletionStage<Response> listPlayerFindings() {
+        return store.findingsByPlayer().thenApply(players -> Response.ok(new PlayerFindingsList().items(players
+                .stream().map(SessionReadback::playerFindings).toList())).build());
+    }
+
+    private static dev.mediacollection.generated.model.PlayerFindings playerFindings(PlayerFindings found) {
+        return new dev.mediacollection.generated.model.PlayerFindings()
+                .playerName(found.player().name())
+                .sdkVersion(found.player().sdkVersion())
+                .libraryVersion(found.player().libraryVersion())
+                .sessions(found.sessions())
+                .sessionsWithFindings(found.sessionsWithFindings())
+                .rules(found.rules().stream().map(rule -> {
+                    Optional<Severity> severity = SessionLinter.severityOf(rule.rule());
+                    return new RuleFindings()
+                            .rule(rule.rule())
+                            .level(severity.isPresent() ? FindingLevel.SESSION : FindingLevel.REQUEST)
+                            .severity(severity.map(SessionReadback::severity).orElse(null))
+                            .findings(rule.findings())
+                            .sessions(rule.sessions());
+                }).toList());
+    }
+
+    private static SessionLevelFinding sessionLevel(Finding finding) {
+        return new SessionLevelFinding()
+                .rule(finding.rule())
+                .severity(SessionLinter.severityOf(finding.rule()).map(SessionReadback::severity).orElse(null))
+                .message(finding.message())
+                .events(finding.events());
+    }
+
+    private static FindingSeverity severity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> FindingSeverity.ERROR;
+            case WARNING -> FindingSeverity.WARNING;
+        };
     }
 
     public CompletionStage<Response> getTimeline(String sessionId) {
@@ -202,7 +249,12 @@ public class SessionReadback {
                 .receivedAt(time(recorded.receivedAt()))
                 .rule(finding.rule())
                 .pointer(finding.pointer())
-                .message(finding.message());
+                .message(finding.message())
+                .level(finding.sessionLevel() ? FindingLevel.SESSION : FindingLevel.REQUEST)
+                .severity(finding.sessionLevel()
+                        ? SessionLinter.severityOf(finding.rule()).map(SessionReadback::severity).orElse(null)
+                        : null)
+                .events(finding.sessionLevel() ? finding.events() : null);
     }
 
     private CompletionStage<StoredSession> existing(String sessionId) {

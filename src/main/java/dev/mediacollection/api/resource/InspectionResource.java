@@ -32,6 +32,11 @@ public class InspectionResource implements InspectionApi {
     }
 
     @Override
+    public CompletionStage<Response> listPlayerFindings() {
+        return readback.listPlayerFindings();
+    }
+
+    @Override
     public CompletionStage<Response> listRejections(Integer limit) {
         List<Rejection> items = rejections.newest(limit).stream()
                 .map(rejection -> new Rejection()

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,6 +47,8 @@ import dev.mediacollection.store.DuplicateSessionException;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.FindingQuery;
+import dev.mediacollection.store.PlayerFindings;
+import dev.mediacollection.store.SessionLint;
 import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.Outbox;
 import dev.mediacollection.store.OutboxBacklog;
@@ -182,13 +185,15 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      */
     @Override
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
-        return expireFrom("", now, new ExpiredSessions(0, 0));
+        return expireFrom("", now, new ExpiredSessions(0, 0, List.of()));
     }
 
     private CompletionStage<ExpiredSessions> expireFrom(String afterId, Instant now, ExpiredSessions sofar) {
         return writes.submit(statements -> expireChunk(statements, afterId, now)).thenCompose(chunk -> {
+            List<String> ids = new ArrayList<>(sofar.ids());
+            ids.addAll(chunk.expired().ids());
             ExpiredSessions total = new ExpiredSessions(sofar.idle() + chunk.expired().idle(),
-                    sofar.stalled() + chunk.expired().stalled());
+                    sofar.stalled() + chunk.expired().stalled(), ids);
             return chunk.lastId().isEmpty() ? CompletableFuture.completedFuture(total)
                     : expireFrom(chunk.lastId().get(), now, total);
         });
@@ -244,7 +249,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             }
         }
         announceClosed(statements, closed, now);
-        return new SweepChunk(new ExpiredSessions(idle, stalled),
+        return new SweepChunk(new ExpiredSessions(idle, stalled, List.copyOf(closed.keySet())),
                 candidates.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(lastId));
     }
 
@@ -271,7 +276,8 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                     ids.add(rows.getString(1));
                 }
             }
-            for (String table : new String[] { "findings", "events", "session_starts", MetricsTable.TABLE, "relay_sessions" }) {
+            for (String table : new String[] { "findings", "session_lint", "events", "session_starts",
+                    MetricsTable.TABLE, "relay_sessions" }) {
                 deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
             }
             deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
@@ -489,7 +495,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         }
         Map<String, List<Finding>> startFindings = new HashMap<>();
         PreparedStatement starts = statements.prepare("SELECT session_id, rule, pointer, message FROM findings"
-                + " WHERE session_id IN " + ids + " AND seq = 0 ORDER BY session_id, ordinal");
+                + " WHERE session_id IN " + ids + " AND seq = 0 AND events IS NULL ORDER BY session_id, ordinal");
         bindIds(starts, sessions);
         try (ResultSet rows = starts.executeQuery()) {
             while (rows.next()) {
@@ -598,7 +604,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         long first = events.stream().mapToLong(StoredEvent::sequence).min().orElseThrow();
         long last = events.stream().mapToLong(StoredEvent::sequence).max().orElseThrow();
         PreparedStatement select = statements.prepare("SELECT seq, rule, pointer, message FROM findings"
-                + " WHERE session_id = ? AND seq BETWEEN ? AND ? ORDER BY seq, ordinal");
+                + " WHERE session_id = ? AND seq BETWEEN ? AND ? AND events IS NULL ORDER BY seq, ordinal");
         select.setString(1, sessionId);
         select.setLong(2, first);
         select.setLong(3, last);
@@ -625,7 +631,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     public CompletionStage<List<RecordedFinding>> findings(FindingQuery query) {
         return read(statements -> {
             PreparedStatement select = statements.prepare("SELECT session_id, seq, ordinal, event_type, rule,"
-                    + " pointer, message, received_at FROM findings"
+                    + " pointer, message, received_at, events FROM findings"
                     + (query.after().isEmpty() ? "" : " WHERE (received_at, session_id, seq, ordinal) < (?, ?, ?, ?)")
                     + " ORDER BY received_at DESC, session_id DESC, seq DESC, ordinal DESC LIMIT ?");
             int index = 1;
@@ -642,11 +648,118 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                 while (rows.next()) {
                     findings.add(new RecordedFinding(rows.getString(1), rows.getLong(2), rows.getInt(3),
                             EventType.fromWireName(rows.getString(4)), Instant.ofEpochMilli(rows.getLong(8)),
-                            new Finding(rows.getString(5), rows.getString(6), rows.getString(7))));
+                            new Finding(rows.getString(5), rows.getString(6), rows.getString(7),
+                                    sequences(rows.getString(9)))));
                 }
             }
             return findings;
         });
+    }
+
+    @Override
+    public CompletionStage<Optional<List<Finding>>> replaceSessionFindings(SessionLint lint) {
+        return writes.submit(lint.sessionId(), statements -> {
+            PreparedStatement select = statements.prepare("SELECT state, event_count FROM sessions WHERE id = ?"
+                    + dialect.lockRow());
+            select.setString(1, lint.sessionId());
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next() || !rows.getString(1).equals(lint.state().name())
+                        || rows.getLong(2) != lint.eventCount()) {
+                    return Optional.<List<Finding>>empty();
+                }
+            }
+            List<Finding> replaced = sessionFindings(statements, lint.sessionId());
+            PreparedStatement delete = statements.prepare("DELETE FROM findings WHERE session_id = ?"
+                    + " AND events IS NOT NULL");
+            delete.setString(1, lint.sessionId());
+            delete.executeUpdate();
+            PreparedStatement insert = statements.prepare("INSERT INTO findings (session_id, seq, ordinal, event_type,"
+                    + " rule, pointer, message, received_at, events) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)");
+            for (RecordedFinding recorded : lint.findings()) {
+                insert.setString(1, recorded.sessionId());
+                insert.setLong(2, recorded.sequence());
+                insert.setInt(3, recorded.ordinal());
+                insert.setString(4, recorded.eventType().wireName());
+                insert.setString(5, recorded.finding().rule());
+                insert.setString(6, recorded.finding().message());
+                insert.setLong(7, recorded.receivedAt().toEpochMilli());
+                insert.setString(8, String.join(",", recorded.finding().events().stream().map(String::valueOf)
+                        .toList()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            PreparedStatement player = statements.prepare("INSERT INTO session_lint (session_id, player_name,"
+                    + " sdk_version, library_version) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+                    + " player_name = excluded.player_name, sdk_version = excluded.sdk_version,"
+                    + " library_version = excluded.library_version");
+            player.setString(1, lint.sessionId());
+            player.setString(2, lint.player().name());
+            player.setString(3, lint.player().sdkVersion());
+            player.setString(4, lint.player().libraryVersion());
+            player.executeUpdate();
+            return Optional.of(replaced);
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Finding>> sessionFindings(String sessionId) {
+        return read(statements -> sessionFindings(statements, sessionId));
+    }
+
+    private static List<Finding> sessionFindings(Statements statements, String sessionId) throws SQLException {
+        PreparedStatement select = statements.prepare("SELECT rule, message, events FROM findings"
+                + " WHERE session_id = ? AND events IS NOT NULL ORDER BY ordinal DESC");
+        select.setString(1, sessionId);
+        List<Finding> findings = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                findings.add(new Finding(rows.getString(1), null, rows.getString(2), sequences(rows.getString(3))));
+            }
+        }
+        return findings;
+    }
+
+    /** The events column: NULL for a request's own finding, else sequence numbers separated by commas. */
+    private static List<Long> sequences(String column) {
+        if (column == null) {
+            return List.of();
+        }
+        return Arrays.stream(column.split(",")).map(Long::valueOf).toList();
+    }
+
+    @Override
+    public CompletionStage<List<PlayerFindings>> findingsByPlayer() {
+        return read(statements -> {
+            String player = "lint.player_name, lint.sdk_version, lint.library_version";
+            Map<SessionLint.Player, long[]> sessions = new LinkedHashMap<>();
+            PreparedStatement counts = statements.prepare("SELECT " + player + ", COUNT(*), SUM(CASE WHEN EXISTS"
+                    + " (SELECT 1 FROM findings WHERE findings.session_id = lint.session_id) THEN 1 ELSE 0 END)"
+                    + " FROM session_lint lint GROUP BY " + player);
+            try (ResultSet rows = counts.executeQuery()) {
+                while (rows.next()) {
+                    sessions.put(player(rows), new long[] { rows.getLong(4), rows.getLong(5) });
+                }
+            }
+            Map<SessionLint.Player, List<PlayerFindings.RuleCount>> rules = new HashMap<>();
+            PreparedStatement byRule = statements.prepare("SELECT " + player + ", findings.rule, COUNT(*),"
+                    + " COUNT(DISTINCT findings.session_id) FROM findings JOIN session_lint lint"
+                    + " ON lint.session_id = findings.session_id GROUP BY " + player + ", findings.rule");
+            try (ResultSet rows = byRule.executeQuery()) {
+                while (rows.next()) {
+                    rules.computeIfAbsent(player(rows), key -> new ArrayList<>())
+                            .add(new PlayerFindings.RuleCount(rows.getString(4), rows.getLong(5), rows.getLong(6)));
+                }
+            }
+            return sessions.entrySet().stream()
+                    .map(entry -> new PlayerFindings(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
+                            PlayerFindings.ordered(rules.getOrDefault(entry.getKey(), List.of()))))
+                    .sorted(PlayerFindings.BY_PLAYER)
+                    .toList();
+        });
+    }
+
+    private static SessionLint.Player player(ResultSet rows) throws SQLException {
+        return new SessionLint.Player(rows.getString(1), rows.getString(2), rows.getString(3));
     }
 
     /** What a {@link #storedEvent} is read from. */
@@ -811,9 +924,10 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         if (announcing.isEmpty()) {
             return entries;
         }
+        // A request's own findings: the session-level ones (events IS NOT NULL) are not the request's.
         PreparedStatement select = statements.prepare("SELECT session_id, seq, rule, pointer, message FROM findings"
-                + " WHERE " + String.join(" OR ", Collections.nCopies(announcing.size(),
-                        "(session_id = ? AND seq = ?)"))
+                + " WHERE events IS NULL AND (" + String.join(" OR ", Collections.nCopies(announcing.size(),
+                        "(session_id = ? AND seq = ?)")) + ")"
                 + " ORDER BY session_id, seq, ordinal");
         int index = 1;
         for (OutboxEntry entry : announcing) {

@@ -21,6 +21,7 @@ import dev.mediacollection.metrics.MediaMetrics;
 import dev.mediacollection.metrics.MetricTotals;
 import dev.mediacollection.session.Admission;
 import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.FindingSummary;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
@@ -33,6 +34,8 @@ import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.FindingQuery;
+import dev.mediacollection.store.PlayerFindings;
+import dev.mediacollection.store.SessionLint;
 import dev.mediacollection.store.ReportQuery;
 import dev.mediacollection.store.SessionQuery;
 import dev.mediacollection.store.DuplicateSessionException;
@@ -67,14 +70,16 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     /**
-     * One session, its events, how many findings of each rule they have, and its final metrics once stored; guarded
-     * by its own monitor.
+     * One session, its events, how many findings of each rule they have, its final metrics once stored, and what
+     * the linter last found and saw; guarded by its own monitor.
      */
     private static final class Entry {
         Session session;
         final List<StoredEvent> events = new ArrayList<>();
         final TreeMap<String, Long> findingsByRule = new TreeMap<>();
         long findingCount;
+        List<RecordedFinding> sessionFindings = List.of();
+        SessionLint.Player player;
         MediaMetrics finalMetrics;
         long metricsEventCount;
 
@@ -94,8 +99,11 @@ public class InMemorySessionStore implements SessionStore {
         }
 
         synchronized StoredSession snapshot() {
-            return new StoredSession(session, events.size(), findingCount == 0 ? FindingSummary.NONE
-                    : new FindingSummary(findingCount, List.copyOf(findingsByRule.keySet())));
+            TreeMap<String, Long> rules = new TreeMap<>(findingsByRule);
+            sessionFindings.forEach(recorded -> rules.merge(recorded.finding().rule(), 1L, Long::sum));
+            long count = findingCount + sessionFindings.size();
+            return new StoredSession(session, events.size(), count == 0 ? FindingSummary.NONE
+                    : new FindingSummary(count, List.copyOf(rules.keySet())));
         }
     }
 
@@ -220,6 +228,7 @@ public class InMemorySessionStore implements SessionStore {
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
         int idle = 0;
         int stalled = 0;
+        List<String> ids = new ArrayList<>();
         for (Entry entry : sessions.values()) {
             synchronized (entry) {
                 if (!entry.session.lifecycle().state().takesEvents()) {
@@ -227,6 +236,9 @@ public class InMemorySessionStore implements SessionStore {
                 }
                 // An open session has no close cause until it expires here.
                 CloseCause cause = expireIfDue(entry, now).closeCause();
+                if (cause != null) {
+                    ids.add(entry.session.id());
+                }
                 if (cause == CloseCause.IDLE) {
                     idle++;
                 } else if (cause == CloseCause.STALLED) {
@@ -234,7 +246,7 @@ public class InMemorySessionStore implements SessionStore {
                 }
             }
         }
-        return CompletableFuture.completedFuture(new ExpiredSessions(idle, stalled));
+        return CompletableFuture.completedFuture(new ExpiredSessions(idle, stalled, ids));
     }
 
     @Override
@@ -282,6 +294,79 @@ public class InMemorySessionStore implements SessionStore {
         return CompletableFuture.completedFuture(page.values().stream().limit(query.limit()).toList());
     }
 
+    @Override
+    public CompletionStage<Optional<List<Finding>>> replaceSessionFindings(SessionLint lint) {
+        Entry entry = sessions.get(lint.sessionId());
+        if (entry == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        synchronized (entry) {
+            if (entry.events.size() != lint.eventCount() || entry.session.lifecycle().state() != lint.state()) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            List<Finding> replaced = entry.sessionFindings.stream().map(RecordedFinding::finding).toList();
+            entry.sessionFindings.forEach(recorded -> findings.remove(position(recorded)));
+            entry.sessionFindings = lint.findings();
+            entry.sessionFindings.forEach(recorded -> findings.put(position(recorded), recorded));
+            entry.player = lint.player();
+            return CompletableFuture.completedFuture(Optional.of(replaced));
+        }
+    }
+
+    @Override
+    public CompletionStage<List<Finding>> sessionFindings(String sessionId) {
+        Entry entry = sessions.get(sessionId);
+        if (entry == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        synchronized (entry) {
+            return CompletableFuture.completedFuture(entry.sessionFindings.stream().map(RecordedFinding::finding)
+                    .toList());
+        }
+    }
+
+    @Override
+    public CompletionStage<List<PlayerFindings>> findingsByPlayer() {
+        Map<SessionLint.Player, long[]> sessionCounts = new HashMap<>();
+        Map<SessionLint.Player, Map<String, long[]>> ruleCounts = new HashMap<>();
+        for (Entry entry : sessions.values()) {
+            StoredSession stored;
+            Map<String, Long> byRule = new TreeMap<>();
+            SessionLint.Player player;
+            synchronized (entry) {
+                player = entry.player;
+                if (player == null) {
+                    continue;
+                }
+                stored = entry.snapshot();
+                byRule.putAll(entry.findingsByRule);
+                entry.sessionFindings.forEach(recorded -> byRule.merge(recorded.finding().rule(), 1L, Long::sum));
+            }
+            long[] counts = sessionCounts.computeIfAbsent(player, key -> new long[2]);
+            counts[0]++;
+            counts[1] += stored.findings().count() > 0 ? 1 : 0;
+            Map<String, long[]> rules = ruleCounts.computeIfAbsent(player, key -> new HashMap<>());
+            byRule.forEach((rule, found) -> {
+                long[] ruleCount = rules.computeIfAbsent(rule, key -> new long[2]);
+                ruleCount[0] += found;
+                ruleCount[1]++;
+            });
+        }
+        return CompletableFuture.completedFuture(sessionCounts.entrySet().stream()
+                .map(entry -> new PlayerFindings(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
+                        PlayerFindings.ordered(ruleCounts.get(entry.getKey()).entrySet().stream()
+                                .map(rule -> new PlayerFindings.RuleCount(rule.getKey(), rule.getValue()[0],
+                                        rule.getValue()[1]))
+                                .toList())))
+                .sorted(PlayerFindings.BY_PLAYER)
+                .toList());
+    }
+
+    private static FindingQuery.Position position(RecordedFinding recorded) {
+        return new FindingQuery.Position(recorded.receivedAt(), recorded.sessionId(), recorded.sequence(),
+                recorded.ordinal());
+    }
+
     private void index(String sessionId, long sequence, ReceivedEvent event) {
         for (int ordinal = 0; ordinal < event.findings().size(); ordinal++) {
             RecordedFinding finding = new RecordedFinding(sessionId, sequence, ordinal, event.type(),
@@ -292,6 +377,7 @@ public class InMemorySessionStore implements SessionStore {
 
     private void unindex(Entry entry) {
         String id = entry.session.id();
+        entry.sessionFindings.forEach(recorded -> findings.remove(position(recorded)));
         unindex(id, 0, entry.session.start());
         entry.events.forEach(stored -> unindex(id, stored.sequence(), stored.event()));
     }

@@ -1,0 +1,59 @@
+package dev.mediacollection.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.mediacollection.session.CloseCause;
+import dev.mediacollection.session.Session;
+import dev.mediacollection.session.StoredEvent;
+
+/**
+ * A session as the rules see it.
+ *
+ * @param start      its sessionStart (sequence 0)
+ * @param events     the events after it, in arrival order
+ * @param downloaded whether it was uploaded whole, after being played offline
+ * @param closeCause why it stopped taking events, or {@code null} while it takes them
+ */
+public record LintSession(LintEvent start, List<LintEvent> events, boolean downloaded, CloseCause closeCause) {
+
+    /** Adobe's recommended content types for live streams (compared ignoring case, as older pages capitalise them). */
+    private static final Set<String> LIVE_CONTENT_TYPES = Set.of("live", "linear", "radio");
+
+    public LintSession {
+        events = List.copyOf(events);
+    }
+
+    /**
+     * A stored session. It was downloaded if it was closed as one, or if its sessionStart says so
+     * ({@code media.downloaded}: a downloaded batch that ends with its own sessionEnd is closed by it).
+     */
+    public static LintSession of(Session session, List<StoredEvent> events) {
+        LintEvent start = LintEvent.of(0, session.start());
+        List<LintEvent> following = new ArrayList<>(events.size());
+        for (StoredEvent stored : events) {
+            following.add(LintEvent.of(stored.sequence(), stored.event()));
+        }
+        CloseCause cause = session.lifecycle().closeCause();
+        boolean downloaded = cause == CloseCause.DOWNLOADED
+                || start.params().path("media.downloaded").asBoolean(false);
+        return new LintSession(start, following, downloaded, cause);
+    }
+
+    /** {@code media.contentType} is one of Adobe's live types. */
+    public boolean live() {
+        String type = start.text("media.contentType");
+        return type != null && LIVE_CONTENT_TYPES.contains(type.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code media.length} in seconds, 0 when absent. */
+    public double mediaLength() {
+        return start.number("media.length").orElse(0);
+    }
+
+    public boolean closed() {
+        return closeCause != null;
+    }
+}
