@@ -44,8 +44,27 @@ public interface CollectorConfig {
          */
         boolean enabled();
 
-        /** How often the sessions that received events (or closed) since the last check are checked. */
+        /**
+         * How often the sessions that received events (or closed) since the last check are looked at. A run works
+         * at most a fifth of this long, so that a backlog (thousands of sessions closed by one expiry sweep) is
+         * worked off over several runs instead of holding the store and a CPU.
+         */
         Duration interval();
+
+        /**
+         * How long an open session's new events may wait to be checked, once they make it a quarter longer than at
+         * its last check: sooner when it doubles or closes, later while its new events are fewer (a long session
+         * costs a check per quarter of its growth, not one per interval).
+         */
+        Duration maxDelay();
+
+        /**
+         * How many events of open sessions are kept in memory, as the rules read them, so that a session's next
+         * check reads only the events it has not seen; past this, the least recently checked sessions are read
+         * whole again at their next check.
+         */
+        @Min(0)
+        int cacheEvents();
 
         /** The ids of rules never to apply. */
         Optional<Set<String>> disabledRules();

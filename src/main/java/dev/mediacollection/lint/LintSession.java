@@ -26,20 +26,23 @@ public record LintSession(LintEvent start, List<LintEvent> events, boolean downl
         events = List.copyOf(events);
     }
 
-    /**
-     * A stored session. It was downloaded if it was closed as one, or if its sessionStart says so
-     * ({@code media.downloaded}: a downloaded batch that ends with its own sessionEnd is closed by it).
-     */
+    /** A stored session: its requests read as the rules read them. */
     public static LintSession of(Session session, List<StoredEvent> events) {
-        LintEvent start = LintEvent.of(0, session.start());
         List<LintEvent> following = new ArrayList<>(events.size());
         for (StoredEvent stored : events) {
             following.add(LintEvent.of(stored.sequence(), stored.event()));
         }
-        CloseCause cause = session.lifecycle().closeCause();
+        return of(LintEvent.of(0, session.start()), following, session.lifecycle().closeCause());
+    }
+
+    /**
+     * A session from its requests. It was downloaded if it was closed as one, or if its sessionStart says so
+     * ({@code media.downloaded}: a downloaded batch that ends with its own sessionEnd is closed by it).
+     */
+    public static LintSession of(LintEvent start, List<LintEvent> events, CloseCause cause) {
         boolean downloaded = cause == CloseCause.DOWNLOADED
                 || start.params().path("media.downloaded").asBoolean(false);
-        return new LintSession(start, following, downloaded, cause);
+        return new LintSession(start, events, downloaded, cause);
     }
 
     /** {@code media.contentType} is one of Adobe's live types. */

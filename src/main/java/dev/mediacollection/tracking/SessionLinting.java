@@ -1,16 +1,22 @@
 package dev.mediacollection.tracking;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.mediacollection.config.CollectorConfig;
 import dev.mediacollection.lint.LintEvent;
@@ -18,105 +24,213 @@ import dev.mediacollection.lint.LintFinding;
 import dev.mediacollection.lint.LintSession;
 import dev.mediacollection.lint.LintSettings;
 import dev.mediacollection.lint.SessionLinter;
+import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.Finding;
 import dev.mediacollection.session.RecordedFinding;
 import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
+import dev.mediacollection.store.EventQuery;
 import dev.mediacollection.store.SessionLint;
 import dev.mediacollection.store.SessionStore;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Session-level findings (docs/lint.md), found off the requests' path. Accepting a request only notes its session
- * as changed (one insertion into a set); every {@code mc.lint.interval} the sessions changed since are read back,
- * checked whole, and their findings replaced. A session that closes (by sessionEnd, a timeout or as a downloaded
- * upload) is changed too, so it is checked once more as closed. Nothing here refuses or delays a request.
+ * Session-level findings (docs/lint.md), found off the requests' path. Accepting a request only queues its session
+ * as changed (one insertion into a set); every {@code mc.lint.interval} the queued sessions that are due are checked
+ * whole and their findings replaced, one after the other on one worker thread.
+ * <p>
+ * What keeps this cheap beside the players' own writes: an open session is due when it has doubled since its last
+ * check, or grown by a quarter and waited {@code mc.lint.max-delay}, and always when it closes (so a session's checks
+ * together walk at most five times its events, not one walk per interval); the events a check read stay in memory,
+ * so the next check reads only the new ones; findings are written only when they changed; a run stops after a fifth
+ * of the interval and leaves the rest queued, in arrival order, for the next run. Nothing here refuses or delays a
+ * request.
  */
 @ApplicationScoped
 public class SessionLinting {
 
+    private static final double QUARTER_MORE = 1.25;
+    /** The share of each interval a run may work. */
+    private static final int RUN_SHARE_DIVISOR = 5;
+
     private final SessionStore store;
     private final TrackingObserver observer;
+    private final Clock clock;
     private final boolean enabled;
     private final SessionLinter linter;
-    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final Duration maxDelay;
+    private final long runNanos;
+    private final int cacheEvents;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final Queue<String> order = new ConcurrentLinkedQueue<>();
+    /** Open sessions as last checked, the least recently checked first; guarded by this. */
+    private final LinkedHashMap<String, Checked> checked = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedEvents;
 
-    public SessionLinting(SessionStore store, TrackingObserver observer, CollectorConfig config) {
+    @Inject
+    public SessionLinting(SessionStore store, TrackingObserver observer, Clock clock, CollectorConfig config) {
+        this(store, observer, clock, config.lint());
+    }
+
+    SessionLinting(SessionStore store, TrackingObserver observer, Clock clock, CollectorConfig.Lint settings) {
         this.store = store;
         this.observer = observer;
-        CollectorConfig.Lint settings = config.lint();
+        this.clock = clock;
         this.enabled = settings.enabled();
         this.linter = new SessionLinter(new LintSettings(settings.disabledRules().orElse(Set.of()),
                 settings.adPingInterval()));
+        this.maxDelay = settings.maxDelay();
+        this.runNanos = settings.interval().toNanos() / RUN_SHARE_DIVISOR;
+        this.cacheEvents = settings.cacheEvents();
     }
 
-    /** The session received an event, opened or closed: it is checked at the next run. */
+    /** The session received an event, opened or closed: it is looked at by the next run. */
     void changed(String sessionId) {
-        if (enabled) {
-            changed.add(sessionId);
+        if (enabled && queued.add(sessionId)) {
+            order.add(sessionId);
         }
     }
 
+    /** On a worker thread: the rules run here, off the event loops and the store's threads. */
     @Scheduled(every = "${mc.lint.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
         run();
     }
 
     /**
-     * Checks every session changed since the last run, one after the other, so that the store sees one of these
-     * writes at a time among the players' own.
+     * Checks the queued sessions that are due, in the order they were queued, until none is left or the run has
+     * worked a fifth of {@code mc.lint.interval} (at least one is checked). Those not due yet, not reached, or whose
+     * check failed (logged) stay queued for the next run.
      *
-     * @return completes once each is checked and its findings stored; a failure is logged and the session checked
-     *         again at the next run, never passed on
+     * @return how many sessions were checked
      */
-    public CompletionStage<Void> run() {
-        CompletionStage<Void> run = CompletableFuture.completedFuture(null);
-        for (String sessionId : takeChanged()) {
-            run = run.thenCompose(previous -> check(sessionId).exceptionally(failure -> {
-                Log.warnf(failure, "Session %s could not be checked for session-level findings; it is checked again"
-                        + " at the next run", sessionId);
-                changed.add(sessionId);
-                return null;
-            }));
-        }
-        return run;
-    }
-
-    private List<String> takeChanged() {
-        List<String> taken = new ArrayList<>();
-        for (Iterator<String> ids = changed.iterator(); ids.hasNext();) {
-            taken.add(ids.next());
-            ids.remove();
-        }
-        return taken;
-    }
-
-    private CompletionStage<Void> check(String sessionId) {
-        return store.find(sessionId).thenCompose(found -> {
-            if (found.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
+    public synchronized int run() {
+        long started = System.nanoTime();
+        List<String> later = new ArrayList<>();
+        int checks = 0;
+        String sessionId;
+        while ((sessionId = order.poll()) != null) {
+            // Out of the set before the store is read: an event stored from now on queues the session again.
+            queued.remove(sessionId);
+            try {
+                switch (checkIfDue(sessionId)) {
+                    case CHECKED -> checks++;
+                    case LATER -> later.add(sessionId);
+                    case NOTHING_NEW -> {
+                    }
+                }
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Session %s could not be checked for session-level findings; it is checked again at the"
+                        + " next run", sessionId);
+                later.add(sessionId);
             }
-            return store.events(sessionId).thenCompose(events -> keepFindings(found.get(), events));
-        });
+            if (System.nanoTime() - started >= runNanos) {
+                break;
+            }
+        }
+        later.forEach(this::changed);
+        return checks;
     }
 
-    private CompletionStage<Void> keepFindings(StoredSession stored, List<StoredEvent> events) {
+    private Outcome checkIfDue(String sessionId) {
+        Optional<StoredSession> found = store.find(sessionId).toCompletableFuture().join();
+        if (found.isEmpty()) {
+            forget(sessionId);
+            return Outcome.NOTHING_NEW;
+        }
+        StoredSession stored = found.get();
+        boolean closed = stored.session().lifecycle().closeCause() != null;
+        Checked last = checked.get(sessionId);
+        if (!closed && last != null && !due(last, stored.eventCount())) {
+            return last.events.size() == stored.eventCount() ? Outcome.NOTHING_NEW : Outcome.LATER;
+        }
+        Optional<List<LintEvent>> events = events(sessionId, last, stored.eventCount());
+        if (events.isEmpty()) {
+            return Outcome.LATER;
+        }
+        LintEvent start = last != null ? last.start : LintEvent.of(0, stored.session().start());
+        check(stored, start, events.get(), last);
+        return Outcome.CHECKED;
+    }
+
+    /**
+     * Doubled since its last check, or grown by a quarter once {@code mc.lint.max-delay} has passed: either way each
+     * check walks at least a fifth more events than the one before, so all the checks of a session walk at most five
+     * times its length, however fast or slow its events come.
+     */
+    private boolean due(Checked last, long eventCount) {
+        int seen = last.events.size();
+        return eventCount < seen || eventCount >= 2L * seen + 1
+                || eventCount >= Math.max(seen + 1, (long) Math.ceil(seen * QUARTER_MORE))
+                        && !clock.instant().isBefore(last.at.plus(maxDelay));
+    }
+
+    /**
+     * The session's events in arrival order, as the rules read them: those a previous check read, and the rest from
+     * the store; exactly {@code eventCount} of them, or empty if the store no longer has them all (try later).
+     */
+    private Optional<List<LintEvent>> events(String sessionId, Checked last, long eventCount) {
+        List<LintEvent> events = new ArrayList<>((int) eventCount);
+        List<StoredEvent> read;
+        if (last != null && last.events.size() <= eventCount) {
+            events.addAll(last.events);
+            long lastSequence = last.events.isEmpty() ? 0 : last.events.get(last.events.size() - 1).sequence();
+            read = store.events(new EventQuery(sessionId, false, Optional.of(new EventQuery.Position(0, lastSequence)),
+                    (int) (eventCount - last.events.size()))).toCompletableFuture().join();
+        } else {
+            read = store.events(sessionId).toCompletableFuture().join();
+        }
+        // Events stored after the session was read wait for the next check, as the session read had not counted them.
+        for (Iterator<StoredEvent> each = read.iterator(); each.hasNext() && events.size() < eventCount;) {
+            StoredEvent stored = each.next();
+            events.add(LintEvent.of(stored.sequence(), stored.event()));
+        }
+        return events.size() == eventCount ? Optional.of(events) : Optional.empty();
+    }
+
+    private void check(StoredSession stored, LintEvent start, List<LintEvent> events, Checked last) {
         String sessionId = stored.session().id();
-        if (events.size() != stored.eventCount()) {
-            // An event came between the two reads; it marked the session changed, so the next run reads it whole.
-            return CompletableFuture.completedFuture(null);
-        }
-        LintSession session = LintSession.of(stored.session(), events);
-        List<LintFinding> found = linter.lint(session);
-        SessionLint lint = new SessionLint(sessionId, stored.eventCount(), stored.session().lifecycle().state(),
-                player(session.start()), recorded(sessionId, session, found));
-        return store.replaceSessionFindings(lint).thenAccept(replaced -> replaced.ifPresent(previous -> {
-            List<Finding> added = added(previous, lint.findings());
-            if (!added.isEmpty()) {
-                observer.findingsKept(added);
+        CloseCause cause = stored.session().lifecycle().closeCause();
+        LintSession session = LintSession.of(start, events, cause);
+        List<RecordedFinding> found = recorded(sessionId, session, linter.lint(session));
+        List<Finding> findings = found.stream().map(RecordedFinding::finding).toList();
+        Optional<List<Finding>> kept = last != null ? last.kept : Optional.empty();
+        if (!kept.equals(Optional.of(findings))) {
+            SessionLint lint = new SessionLint(sessionId, stored.eventCount(), stored.session().lifecycle().state(),
+                    player(start), found);
+            Optional<List<Finding>> replaced = store.replaceSessionFindings(lint).toCompletableFuture().join();
+            if (replaced.isEmpty()) {
+                // The session changed since it was read; that queued it again, and its next check writes.
+                kept = Optional.empty();
+            } else {
+                kept = Optional.of(findings);
+                List<Finding> added = added(replaced.get(), found);
+                if (!added.isEmpty()) {
+                    observer.findingsKept(added);
+                }
             }
-        }));
+        }
+        forget(sessionId);
+        if (cause == null) {
+            remember(sessionId, new Checked(start, session.events(), clock.instant(), kept));
+        }
+    }
+
+    private void remember(String sessionId, Checked session) {
+        checked.put(sessionId, session);
+        cachedEvents += session.events.size();
+        for (Iterator<Checked> eldest = checked.values().iterator(); cachedEvents > cacheEvents && eldest.hasNext();) {
+            cachedEvents -= eldest.next().events.size();
+            eldest.remove();
+        }
+    }
+
+    private void forget(String sessionId) {
+        Checked forgotten = checked.remove(sessionId);
+        if (forgotten != null) {
+            cachedEvents -= forgotten.events.size();
+        }
     }
 
     private static SessionLint.Player player(LintEvent start) {
@@ -157,5 +271,25 @@ public class SessionLinting {
             }
         }
         return added;
+    }
+
+    /** What became of a queued session in a run. */
+    private enum Outcome {
+        /** Its findings are up to date. */
+        CHECKED,
+        /** Gone from the store, or nothing in it changed since its last check. */
+        NOTHING_NEW,
+        /** It changed, but is not due yet (or its events could not all be read): it stays queued. */
+        LATER
+    }
+
+    /**
+     * An open session as its last check read it.
+     *
+     * @param events its events after the sessionStart, in arrival order
+     * @param at     when it was checked
+     * @param kept   the findings stored for it then; empty when that write did not happen
+     */
+    private record Checked(LintEvent start, List<LintEvent> events, Instant at, Optional<List<Finding>> kept) {
     }
 }
