@@ -21,7 +21,9 @@ import io.quarkus.scheduler.Scheduled;
  * Stores the final metrics of sessions that stopped taking events, for reports to add up in the database: in the
  * background, a batch at a time, through the store's writers like any write; never on a request's way, nor inside
  * the write that closed the session (an expiry sweep closes thousands at once, on the embedded store's one writer).
- * Until a session is finalised, reports compute it when read, so they never wait for this.
+ * Until a session is finalised, reports compute it when read, so they never wait for this. A run works at most a
+ * fifth of {@code mc.reports.finalise-interval}, so that the sessions one expiry sweep closes by the thousand are
+ * finalised over several runs instead of taking the writer and a CPU from the players.
  */
 @ApplicationScoped
 public class MetricsFinaliser {
@@ -30,18 +32,24 @@ public class MetricsFinaliser {
     private final Clock clock;
     private final int batch;
     private final Duration lateEvents;
+    private final long runNanos;
 
     @Inject
     public MetricsFinaliser(SessionStore store, Clock clock, CollectorConfig config) {
-        this(store, clock, config.reports().finaliseBatch(), config.sessions().lateEventWindow());
+        this(store, clock, config.reports().finaliseBatch(), config.sessions().lateEventWindow(),
+                config.reports().finaliseInterval().dividedBy(5));
     }
 
-    /** @param lateEvents how long after its {@code sessionEnd} a session still keeps an event sent before it */
-    MetricsFinaliser(SessionStore store, Clock clock, int batch, Duration lateEvents) {
+    /**
+     * @param lateEvents how long after its {@code sessionEnd} a session still keeps an event sent before it
+     * @param run        how long a run works at most (it always finishes the batch it started)
+     */
+    MetricsFinaliser(SessionStore store, Clock clock, int batch, Duration lateEvents, Duration run) {
         this.store = store;
         this.clock = clock;
         this.batch = batch;
         this.lateEvents = lateEvents;
+        this.runNanos = run.toNanos();
     }
 
     /** On a worker thread: the metrics are computed here, off the event loops and the store's threads. */
@@ -59,14 +67,15 @@ public class MetricsFinaliser {
     }
 
     /**
-     * Stores the metrics of every closed session that has none and takes no more events: closed at least the
-     * late-event window ago ({@code mc.sessions.late-event-window}), batch after batch until none is left, and waits
-     * for them to be committed. A late event that still arrives (another instance's clock may run ahead) drops the
-     * stored metrics, and the session is finalised again.
+     * Stores the metrics of closed sessions that have none and take no more events: closed at least the late-event
+     * window ago ({@code mc.sessions.late-event-window}), batch after batch until none is left or the run has worked
+     * its time, and waits for them to be committed. A late event that still arrives (another instance's clock may run
+     * ahead) drops the stored metrics, and the session is finalised again.
      *
      * @return how many sessions' metrics were stored
      */
     public int finalise() {
+        long started = System.nanoTime();
         int stored = 0;
         while (true) {
             List<StoredSession> sessions = store.awaitingMetrics(clock.instant().minus(lateEvents), batch)
@@ -74,7 +83,7 @@ public class MetricsFinaliser {
             int storedNow = finalise(sessions);
             stored += storedNow;
             // A short batch was the last; one where nothing could be stored would only come back the same.
-            if (sessions.size() < batch || storedNow == 0) {
+            if (sessions.size() < batch || storedNow == 0 || System.nanoTime() - started >= runNanos) {
                 return stored;
             }
         }

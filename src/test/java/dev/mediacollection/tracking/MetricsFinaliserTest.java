@@ -52,8 +52,9 @@ class MetricsFinaliserTest {
         store.close();
     }
 
+    /** A finaliser whose runs have all the time they need. */
     private static MetricsFinaliser finaliser(JdbcSessionStore store, Instant now, int batch) {
-        return new MetricsFinaliser(store, Clock.fixed(now, ZoneOffset.UTC), batch, MARGIN);
+        return new MetricsFinaliser(store, Clock.fixed(now, ZoneOffset.UTC), batch, MARGIN, Duration.ofHours(1));
     }
 
     /** A session that plays 10 s from {@code at} and, if {@code end}, ends then. */
@@ -104,5 +105,18 @@ class MetricsFinaliserTest {
 
         assertThat(finaliser(store, T0.plusSeconds(60), 2).finalise()).isEqualTo(7);
         assertThat(store.awaitingMetrics(T0.plusSeconds(60), 10).toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void aRunOutOfTimeStopsAfterTheBatchItStartedAndTheNextGoesOn() {
+        JdbcSessionStore store = store();
+        for (int i = 0; i < 5; i++) {
+            play(store, T0.plusSeconds(i), true);
+        }
+        MetricsFinaliser noTime = new MetricsFinaliser(store, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), 2,
+                MARGIN, Duration.ZERO);
+
+        assertThat(List.of(noTime.finalise(), noTime.finalise(), noTime.finalise(), noTime.finalise()))
+                .containsExactly(2, 2, 1, 0);
     }
 }
