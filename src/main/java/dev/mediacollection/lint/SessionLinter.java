@@ -29,7 +29,7 @@ public final class SessionLinter {
             new StateStartWhileActive(), new StateEndWithoutStart(), new StateLimitExceeded(),
             new TimeToStartChanged(), new DroppedFramesDecreased(), new BitrateChangeWithoutBitrate(),
             new DownloadedOutOfOrder(), new DownloadedNotEnded(), new DownloadedTimeoutGap(),
-            new PlayerNamePlaceholder());
+            new PlayerNamePlaceholder(), new ResumeFlagMissing());
 
     private static final Map<String, Severity> SEVERITIES = RULES.stream()
             .collect(Collectors.toUnmodifiableMap(Rule::id, Rule::severity));

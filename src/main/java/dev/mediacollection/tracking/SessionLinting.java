@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.mediacollection.config.CollectorConfig;
+import dev.mediacollection.lint.EarlierViewing;
 import dev.mediacollection.lint.LintEvent;
 import dev.mediacollection.lint.LintFinding;
 import dev.mediacollection.lint.LintSession;
@@ -51,6 +53,8 @@ import io.quarkus.scheduler.Scheduled;
 public class SessionLinting {
 
     private static final double QUARTER_MORE = 1.25;
+    /** Viewers (with the content they watched) whose latest sessions are remembered for the resume rule. */
+    private static final int VIEWINGS = 100_000;
     /** The share of each interval a run may work. */
     private static final int RUN_SHARE_DIVISOR = 5;
 
@@ -67,6 +71,17 @@ public class SessionLinting {
     /** Open sessions as last checked, the least recently checked first; guarded by this. */
     private final LinkedHashMap<String, Checked> checked = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedEvents;
+    /**
+     * The two latest sessions of each viewer and content checked here, the least recently checked first; guarded by
+     * this. Only this instance's, and only since it started: a session continuing one another instance took, or one
+     * from before a restart, is not told from a new viewing.
+     */
+    private final LinkedHashMap<String, List<EarlierViewing>> viewings = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<EarlierViewing>> eldest) {
+            return size() > VIEWINGS;
+        }
+    };
 
     @Inject
     public SessionLinting(SessionStore store, TrackingObserver observer, Clock clock, CollectorConfig config) {
@@ -193,6 +208,11 @@ public class SessionLinting {
         String sessionId = stored.session().id();
         CloseCause cause = stored.session().lifecycle().closeCause();
         LintSession session = LintSession.of(start, events, cause);
+        Optional<String> viewer = session.viewerAndContent();
+        if (viewer.isPresent()) {
+            session = session.withEarlier(earlier(viewer.get(), sessionId, start));
+            remember(viewer.get(), session.asEarlier(sessionId));
+        }
         List<RecordedFinding> found = recorded(sessionId, session, linter.lint(session));
         List<Finding> findings = found.stream().map(RecordedFinding::finding).toList();
         Optional<List<Finding>> kept = last != null ? last.kept : Optional.empty();
@@ -215,6 +235,28 @@ public class SessionLinting {
         if (cause == null) {
             remember(sessionId, new Checked(start, session.events(), clock.instant(), kept));
         }
+    }
+
+    /** The viewer's latest other session of the content that had an event before this one started, or null. */
+    private EarlierViewing earlier(String viewer, String sessionId, LintEvent start) {
+        EarlierViewing latest = null;
+        for (EarlierViewing viewing : viewings.getOrDefault(viewer, List.of())) {
+            if (!viewing.sessionId().equals(sessionId) && viewing.lastEventAt().isBefore(start.receivedAt())
+                    && (latest == null || viewing.lastEventAt().isAfter(latest.lastEventAt()))) {
+                latest = viewing;
+            }
+        }
+        return latest;
+    }
+
+    private void remember(String viewer, EarlierViewing viewing) {
+        List<EarlierViewing> kept = new ArrayList<>(2);
+        kept.add(viewing);
+        viewings.getOrDefault(viewer, List.of()).stream()
+                .filter(other -> !other.sessionId().equals(viewing.sessionId()))
+                .max(Comparator.comparing(EarlierViewing::lastEventAt))
+                .ifPresent(kept::add);
+        viewings.put(viewer, List.copyOf(kept));
     }
 
     private void remember(String sessionId, Checked session) {

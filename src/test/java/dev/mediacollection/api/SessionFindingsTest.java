@@ -218,4 +218,34 @@ class SessionFindingsTest {
         assertThat(before.text()).contains("mc_findings_total{rule=\"equal-ts\"}",
                 "mc_findings_total{rule=\"player-name-placeholder\"}");
     }
+
+    @Test
+    void aSessionThatContinuesTheViewersEarlierOneWithoutTheResumeFlagIsFound() {
+        String viewer = "viewer-" + UUID.randomUUID();
+        String earlier = openAs(viewer, 0, false);
+        send(earlier, event("play", 0, TS + 1_000)).then().statusCode(204);
+        send(earlier, event("ping", 10, TS + 11_000)).then().statusCode(204);
+        send(earlier, event("sessionEnd", 12, TS + 13_000)).then().statusCode(204);
+        checkNow();
+        clock.advance(Duration.ofMinutes(4));
+        String continuing = openAs(viewer, 12, false);
+        String resumed = openAs(viewer, 12, true);
+        checkNow();
+
+        assertThat(detail(continuing).getList("sessionFindings", Map.class)).singleElement()
+                .satisfies(finding -> assertThat(finding).containsEntry("rule", "resume-flag-missing")
+                        .containsEntry("events", List.of(0)))
+                .satisfies(finding -> assertThat((String) finding.get("message"))
+                        .startsWith("This session continues session " + earlier + " (the same viewer and media.id, 240"));
+        assertThat(detail(resumed).getList("sessionFindings")).isEmpty();
+    }
+
+    /** Opens a session of the sample's content, watched by {@code viewer} from {@code playhead}. */
+    static String openAs(String viewer, double playhead, boolean resume) {
+        ObjectNode start = Spec.example("SessionStartSample");
+        start.with("playerTime").put("playhead", playhead);
+        start.with("params").put("analytics.visitorId", viewer).put("media.length", 600).put("media.resume", resume);
+        return Api.idOf(given().contentType(ContentType.JSON).body(start.toString()).when().post(Api.SESSIONS)
+                .then().statusCode(201).extract().header("Location"));
+    }
 }

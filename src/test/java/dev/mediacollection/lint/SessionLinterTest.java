@@ -79,7 +79,7 @@ class SessionLinterTest {
     void everyRuleHasItsOwnIdAndSeverity() {
         List<String> ids = SessionLinter.ruleIds();
 
-        assertThat(ids).hasSize(38).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
+        assertThat(ids).hasSize(39).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z]+(-[a-z]+)*"));
         assertThat(ids.stream().filter(id -> SessionLinter.severityOf(id).orElseThrow() == Severity.ERROR))
                 .containsExactly(
                 "arrived-after-reorder-window", "ad-start-outside-break", "ad-break-start-while-open",

@@ -33,7 +33,9 @@ import dev.mediacollection.session.StoredEvent;
  * out); {@code <r>} it arrived r seconds after T0 (else at its ts, never before the previous arrival);</li>
  * <li>{@code type@a..b+s}: the same event every s seconds from a to b ({@code ping@22..1812+10/12});</li>
  * <li>{@code live}, {@code downloaded}: the kind of session; {@code expire=idle} or {@code expire=stalled}: it
- * expired after its last event.</li>
+ * expired after its last event;</li>
+ * <li>{@code earlier=s/p}: the same viewer's earlier session of the same content had its last event s seconds before
+ * this sessionStart arrived, at playhead p ({@code earlier=s/p/complete}: and it had sent sessionComplete).</li>
  * </ul>
  * The sessionStart comes first and carries, unless its params say otherwise, a VOD of an hour named
  * {@code test-player}. T0 is 2025-11-26T09:00:00Z.
@@ -45,6 +47,7 @@ final class SessionScript {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EVENT = Pattern.compile(
             "(\\w+)@(-?[\\d.]+)(!)?(?:/(-?[\\d.e]+))?(?:\\[([^\\]]*)])?(?:\\{([^}]*)})?(?:<([\\d.]+)>)?");
+    private static final Pattern EARLIER = Pattern.compile("earlier=([\\d.]+)/([\\d.]+)(/complete)?");
     private static final Pattern REPEATED = Pattern.compile("(\\w+)@(\\d+)\\.\\.(\\d+)\\+(\\d+)(.*)");
     private static final Map<String, String> SHORT_PARAMS = Map.of("pos", "media.ad.podPosition", "idx",
             "media.chapter.index", "name", "media.state.name");
@@ -65,6 +68,7 @@ final class SessionScript {
         boolean live = false;
         boolean downloaded = false;
         CloseCause expiry = null;
+        Matcher earlier = null;
         List<ObjectNode> bodies = new ArrayList<>();
         List<Instant> arrivals = new ArrayList<>();
         Map<String, Integer> sameSecond = new HashMap<>();
@@ -76,6 +80,11 @@ final class SessionScript {
                 case "expire=idle" -> expiry = CloseCause.IDLE;
                 case "expire=stalled" -> expiry = CloseCause.STALLED;
                 default -> {
+                    Matcher earlierSession = EARLIER.matcher(token);
+                    if (earlierSession.matches()) {
+                        earlier = earlierSession;
+                        continue;
+                    }
                     Matcher event = EVENT.matcher(token);
                     if (!event.matches()) {
                         throw new IllegalArgumentException("Not an event: " + token);
@@ -117,7 +126,13 @@ final class SessionScript {
                 arrivals.set(i, Instant.ofEpochMilli(T0 + i));
             }
         }
-        return session(bodies, arrivals, downloaded, expiry);
+        LintSession session = session(bodies, arrivals, downloaded, expiry);
+        if (earlier == null) {
+            return session;
+        }
+        Instant lastEventAt = arrivals.get(0).minusMillis(Math.round(Double.parseDouble(earlier.group(1)) * 1000));
+        return session.withEarlier(new EarlierViewing("the-earlier-session", lastEventAt,
+                Double.parseDouble(earlier.group(2)), earlier.group(3) != null));
     }
 
     /** Each repeated event ({@code ping@22..1812+10/12}) written out. */
