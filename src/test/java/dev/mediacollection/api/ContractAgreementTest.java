@@ -3,12 +3,15 @@ package dev.mediacollection.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -23,17 +26,21 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 
+import dev.mediacollection.api.ReferenceFlags.Flag;
 import dev.mediacollection.support.Api;
 import dev.mediacollection.support.Spec;
 import dev.mediacollection.validation.ValidationProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * One source of truth: a corpus of valid and invalid bodies, for every event type and every rule, is judged by an
  * independent JSON Schema validator against the contract's own schemas, reduced to the rules the validation profile
  * refuses (as the contract's {@code x-refused-by} says, read here on its own), then sent to the server. The server
- * must accept exactly the bodies the reduced schema accepts. This class runs the default profile, its subclasses the
+ * must accept exactly the bodies the reduced schema accepts, and name exactly the members, by pointer and rule, that
+ * the validator flags against the whole contract ({@link ReferenceFlags} translates its errors): in a refusal's
+ * errors, or in the findings kept with an accepted body. This class runs the default profile, its subclasses the
  * others.
  */
 @QuarkusTest
@@ -66,6 +73,21 @@ class ContractAgreementTest {
         }
     }
 
+    @Test
+    void theCorpusExercisesEveryTranslationOfTheReferencesErrors() {
+        List<Flag> flags = corpus().stream().flatMap(sample -> referenceFlags(sample).stream()).toList();
+
+        assertThat(flags).extracting(Flag::rule).contains("required", "unknown-key", "key-pattern", "event-type",
+                "type", "null-value", "integer", "enum", "pattern", "minimum", "min-properties", "min-items",
+                "downloaded-flag-matches-shape", "downloaded-session-start", "downloaded-session-order");
+        assertThat(flags).extracting(Flag::pointer)
+                .as("a key with ~").anyMatch(pointer -> pointer.contains("~0"))
+                .as("a key with /").anyMatch(pointer -> pointer.contains("~1"))
+                .as("a member of a batch's element").anyMatch(pointer -> pointer.matches("/\\d+/.+/.+"))
+                .as("a member of an array's element in an event")
+                .anyMatch(pointer -> pointer.matches("/[^0-9/][^/]*/.*/\\d+/.+"));
+    }
+
     @TestFactory
     Stream<DynamicTest> theServerAcceptsExactlyWhatTheSchemaAccepts() {
         return corpus().stream().map(sample -> DynamicTest.dynamicTest(sample.name(), () -> {
@@ -81,46 +103,133 @@ class ContractAgreementTest {
         }));
     }
 
-    // --- the independent judgement -------------------------------------------------------------------------------
+    @TestFactory
+    Stream<DynamicTest> theServerNamesTheMembersTheReferenceFlags() {
+        return corpus().stream().map(sample -> DynamicTest.dynamicTest(sample.name(), () -> {
+            Set<Flag> reference = referenceFlags(sample);
+            List<Flag> server = serverFlags(sample);
+
+            assertThat(server).as("%s under %s: the server's flags (a refusal's errors or the findings kept) against"
+                    + " the reference's, for %s", sample.name(), profile(), sample.body())
+                    .containsExactlyInAnyOrderElementsOf(reference);
+        }));
+    }
 
     /**
-     * The operation's body schema; for POST /api/v1/sessions also the form the contract says it takes beyond it
-     * ({@code x-also-accepts}: a downloaded session as an array).
+     * Sends the body and returns the members the server names in it: a refusal's errors, or the findings kept with
+     * what it stored, read back (a downloaded session's element by element, each pointer prefixed with the
+     * element's index).
      */
+    private static List<Flag> serverFlags(Sample sample) throws IOException {
+        boolean event = sample.path().equals("events");
+        String session = event ? Api.openSession() : null;
+        Response answer = given().contentType(ContentType.JSON).body(sample.body().toString())
+                .when().post(event ? Api.eventsPath(session) : sample.path());
+        if (answer.statusCode() == 400) {
+            return flags(Spec.JSON.readTree(answer.asString()).path("errors"), "");
+        }
+        assertThat(answer.statusCode()).as(sample.name()).isIn(201, 204);
+        List<Flag> flags = new ArrayList<>();
+        boolean batch = sample.body().isArray();
+        if (!event) {
+            session = Api.idOf(answer.header("Location"));
+            JsonNode detail = Spec.JSON.readTree(given().when().get(Api.SESSIONS + "/" + session).asString());
+            flags.addAll(flags(detail.path("start").path("findings"), batch ? "/0" : ""));
+        }
+        JsonNode events = Spec.JSON.readTree(given().when().get(Api.eventsPath(session)).asString());
+        for (JsonNode item : events.path("items")) {
+            flags.addAll(flags(item.path("findings"), batch ? "/" + item.path("sequence").asLong() : ""));
+        }
+        return flags;
+    }
+
+    private static List<Flag> flags(JsonNode violations, String prefix) {
+        List<Flag> flags = new ArrayList<>();
+        violations.forEach(violation -> flags.add(new Flag(
+                violation.has("pointer") ? prefix + violation.get("pointer").asText() : null,
+                violation.path("rule").asText())));
+        return flags;
+    }
+
+    // --- the independent judgement -------------------------------------------------------------------------------
+
+    /** Whether the reference accepts the body under the profile: its schema, and the body rules the profile refuses. */
     static boolean schemaAccepts(Sample sample, ValidationProfile profile) {
+        return referenceSchema(sample, profile).validate(sample.body().toString(), InputFormat.JSON).isEmpty()
+                && bodyRuleBreaches(sample).stream().noneMatch(breach -> breach.refusedBy().compareTo(profile) <= 0);
+    }
+
+    /**
+     * Every member the reference flags in the body, whatever the profile: the contract's schema with all its rules
+     * ({@link ReferenceFlags} says how networknt's errors are read), and every body rule broken. A refusal names
+     * them all, those the profile would have kept included; an accepted body keeps them all as findings.
+     */
+    static Set<Flag> referenceFlags(Sample sample) {
+        Set<Flag> flags = new LinkedHashSet<>(ReferenceFlags.of(referenceSchema(sample, ValidationProfile.STRICT)
+                .validate(sample.body().toString(), InputFormat.JSON)));
+        bodyRuleBreaches(sample).forEach(breach -> flags.add(breach.flag()));
+        return flags;
+    }
+
+    /**
+     * The operation's body schema, reduced to what the profile refuses; for POST /api/v1/sessions also the form the
+     * contract says it takes beyond it ({@code x-also-accepts}: a downloaded session as an array).
+     */
+    private static Schema referenceSchema(Sample sample, ValidationProfile profile) {
         String name = switch (sample.path()) {
             case Api.SESSIONS -> sample.body().isArray() ? "DownloadedSession" : "SessionStart";
             case Api.DOWNLOADED -> "DownloadedSession";
             default -> "MediaEvent";
         };
-        Schema schema = SCHEMAS.computeIfAbsent(profile, ignored -> new HashMap<>())
+        return SCHEMAS.computeIfAbsent(profile, ignored -> new HashMap<>())
                 .computeIfAbsent(name, ignored -> schema(name, profile));
-        return schema.validate(sample.body().toString(), InputFormat.JSON).isEmpty() && bodyRulesHold(sample, profile);
+    }
+
+    /** A body rule broken: the member that breaks it, the rule, and the most lenient profile that refuses it. */
+    record BodyRuleBreach(String pointer, String rule, ValidationProfile refusedBy) {
+
+        Flag flag() {
+            return new Flag(pointer, rule);
+        }
     }
 
     /**
-     * The contract's x-body-rules, implemented here on their own from their description in the spec, as far as the
-     * profile refuses them (the operations' {@code x-refused-by}).
+     * The contract's x-body-rules, implemented here on their own from their description in the spec, each with the
+     * profile its operation's {@code x-refused-by} gives it. Each points at the member that breaks it: the
+     * {@code media.downloaded} flag, the {@code eventType} of a first element that is no sessionStart or of a second
+     * sessionStart, an element after the sessionEnd.
      */
-    static boolean bodyRulesHold(Sample sample, ValidationProfile profile) {
+    static List<BodyRuleBreach> bodyRuleBreaches(Sample sample) {
         JsonNode body = sample.body();
-        boolean flagRefuses = sample.path().equals(Api.SESSIONS) && profile != ValidationProfile.LENIENT;
-        boolean orderRefuses = profile == ValidationProfile.STRICT;
-        if (body.isObject()) {
-            return !(flagRefuses && body.at("/params/media.downloaded").asBoolean(false));
+        List<BodyRuleBreach> breaches = new ArrayList<>();
+        boolean flagApplies = sample.path().equals(Api.SESSIONS);
+        if (!body.isArray()) {
+            if (flagApplies && body.at("/params/media.downloaded").asBoolean(false)) {
+                breaches.add(new BodyRuleBreach("/params/media.downloaded", "downloaded-flag-matches-shape",
+                        ValidationProfile.ADOBE));
+            }
+            return breaches;
         }
-        if (flagRefuses && !body.at("/0/params/media.downloaded").asBoolean(false)) {
-            return false;
+        if (flagApplies && !body.at("/0/params/media.downloaded").asBoolean(false)) {
+            breaches.add(new BodyRuleBreach("/0/params/media.downloaded", "downloaded-flag-matches-shape",
+                    ValidationProfile.ADOBE));
         }
         boolean ended = false;
         for (int i = 0; i < body.size(); i++) {
             boolean start = "sessionStart".equals(body.get(i).path("eventType").asText());
-            if (i == 0 && !start || orderRefuses && (ended || i > 0 && start)) {
-                return false;
+            if (i == 0 && !start) {
+                breaches.add(new BodyRuleBreach("/0/eventType", "downloaded-session-start", ValidationProfile.LENIENT));
+            }
+            if (i > 0 && start) {
+                breaches.add(new BodyRuleBreach("/" + i + "/eventType", "downloaded-session-order",
+                        ValidationProfile.STRICT));
+            }
+            if (ended) {
+                breaches.add(new BodyRuleBreach("/" + i, "downloaded-session-order", ValidationProfile.STRICT));
             }
             ended = ended || "sessionEnd".equals(body.get(i).path("eventType").asText());
         }
-        return true;
+        return breaches;
     }
 
     /**
@@ -180,6 +289,16 @@ class ContractAgreementTest {
             of.sample("customMetadata", body -> body.putObject("customMetadata").put("campaign", "autumn"));
             of.sample("customMetadata bad key", body -> body.putObject("customMetadata").put("a b", "x"));
             of.sample("customMetadata number", body -> body.putObject("customMetadata").put("count", 2));
+            // Pointers escape "~" and "/" in a key (RFC 6901): "~0" and "~1".
+            of.sample("customMetadata key with / and ~", body -> body.putObject("customMetadata").put("a/b~c", "x"));
+            of.sample("unknown keys with / and ~", body -> {
+                body.put("a/b", 1);
+                body.putObject("qoeData").put("media.qoe~bitrate", 1);
+            });
+            of.sample("mistakes in two members", body -> {
+                body.with("playerTime").put("playhead", -1);
+                body.putObject("qoeData").put("media.qoe.bitrate", "1");
+            });
             of.sample("empty params", body -> body.putObject("params"));
             of.sample("unknown param", body -> body.with("params").put("media.unknownThing", "x"));
             of.sample("params not an object", body -> body.put("params", "none"));
@@ -203,6 +322,17 @@ class ContractAgreementTest {
                 }
             }
         }
+        ObjectNode customerIds = Spec.example("SessionStartSample");
+        customerIds.with("params").putObject("visitor.customerIDs").put("userIdType", "x")
+                .putObject("crm/id").put("authState", 5);
+        corpus.add(new Sample("sessionStart: customer ids, mistaken", Api.SESSIONS, customerIds));
+        ObjectNode stateName = Api.event("stateStart", 1, TS);
+        stateName.with("params").put("media.state.name", "not a name!");
+        corpus.add(new Sample("stateStart: state name outside its pattern", "events", stateName));
+        ObjectNode statesUpdate = Api.event("statesUpdate", 1, TS);
+        statesUpdate.putObject("params").putArray("statesStart").addObject().put("media.state.name", "a b");
+        statesUpdate.with("params").putArray("statesEnd").addObject();
+        corpus.add(new Sample("statesUpdate: mistaken list elements", "events", statesUpdate));
         corpus.add(new Sample("unknown eventType seekStart", "events", Api.event("seekStart", 1, TS)));
         corpus.add(new Sample("unknown eventType contentComplete", "events", Api.event("contentComplete", 1, TS)));
         corpus.add(new Sample("missing eventType", "events", (JsonNode) Api.event("play", 1, TS).without("eventType")));
@@ -230,6 +360,13 @@ class ContractAgreementTest {
         ArrayNode badElement = Spec.arrayExample("DownloadedSession");
         ((ObjectNode) badElement.get(2)).put("eventType", "adStart");
         corpus.add(new Sample("batch: adStart without params", Api.DOWNLOADED, badElement));
+        ArrayNode unknownElement = Spec.arrayExample("DownloadedSession");
+        ((ObjectNode) unknownElement.get(2)).put("eventType", "seekStart");
+        corpus.add(new Sample("batch: an element of no event type", Api.DOWNLOADED, unknownElement));
+        ArrayNode twoElements = Spec.arrayExample("DownloadedSession");
+        ((ObjectNode) twoElements.get(1)).with("playerTime").put("playhead", -1);
+        ((ObjectNode) twoElements.get(3)).putObject("qoeData").put("media.qoe.bitRate", 1);
+        corpus.add(new Sample("batch: mistakes in two elements", Api.DOWNLOADED, twoElements));
         corpus.add(new Sample("batch: empty", Api.DOWNLOADED, Spec.JSON.createArrayNode()));
     }
 

@@ -17,8 +17,11 @@ import dev.mediacollection.validation.ValidationProfile;
  */
 final class ProfileSchema {
 
-    /** The rule each droppable keyword states (type also states null-value). */
-    private static final Map<String, String> RULES = Map.of(
+    /**
+     * The rule each droppable keyword states (type also states null-value and integer); also the rule of each
+     * keyword's errors in {@link ReferenceFlags}.
+     */
+    static final Map<String, String> RULES = Map.of(
             "enum", "enum", "pattern", "pattern", "minimum", "minimum", "exclusiveMinimum", "minimum",
             "maximum", "maximum", "exclusiveMaximum", "maximum", "minProperties", "min-properties",
             "minItems", "min-items", "format", "integer-size", "x-propertyNames", "key-pattern");
