@@ -256,6 +256,33 @@ class KafkaRelayTest {
         assertThat(onTopic.get(big)).containsExactly("opened 0", "event 1");
     }
 
+    /**
+     * A record larger than the producer's batch goes in a batch of its own, and the session's next record in the
+     * next batch: the broker refuses the first, and the idempotent producer writes the second all the same (after a
+     * refused batch it moves on to the partition's next ones). The relay never lets the second go before the first
+     * was acknowledged, so the topic has the session in sequence, each record once.
+     */
+    @Test
+    void aSessionsLaterRecordNeverGoesBeforeAnEarlierOneTheTopicRefused() throws Exception {
+        store();
+        String topic = KafkaBroker.newTopic("relay-refused-order");
+        broker.createTopic(topic, 1, Map.of("max.message.bytes", "20000"));
+        String big = big(30_000);
+        OutboxRelay relay = relay(topic, "a");
+
+        assertThatThrownBy(relay::relayOnce).isInstanceOf(OutboxRelay.RelayFailure.class);
+        broker.alterTopic(topic, Map.of("max.message.bytes", "100000"));
+        relayUntilCaughtUp(relay);
+        String after = play(1);
+        relayUntilCaughtUp(relay);
+
+        Map<String, List<String>> onTopic = bySession(broker.read(topic,
+                read -> read.stream().anyMatch(record -> record.key().equals(after) && record.value().contains(
+                        "\"closed\"")), Duration.ofSeconds(30)));
+        assertThat(onTopic.get(big)).containsExactly("opened 0", "event 1");
+        assertThat(onTopic.get(after)).containsExactlyElementsOf(expected(1));
+    }
+
     @Test
     void oneRelayWorksADestinationUntilItsLeaseRunsOut() throws Exception {
         store();
