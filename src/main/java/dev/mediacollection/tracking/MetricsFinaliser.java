@@ -23,7 +23,8 @@ import io.quarkus.scheduler.Scheduled;
  * the write that closed the session (an expiry sweep closes thousands at once, on the embedded store's one writer).
  * Until a session is finalised, reports compute it when read, so they never wait for this. A run works at most a
  * fifth of {@code mc.reports.finalise-interval}, so that the sessions one expiry sweep closes by the thousand are
- * finalised over several runs instead of taking the writer and a CPU from the players.
+ * finalised over several runs instead of taking the writer and a CPU from the players; and a run gives way while the
+ * process keeps its CPUs busy, a minute at most.
  */
 @ApplicationScoped
 public class MetricsFinaliser {
@@ -33,6 +34,7 @@ public class MetricsFinaliser {
     private final int batch;
     private final Duration lateEvents;
     private final long runNanos;
+    private final GiveWay giveWay = new GiveWay(new ProcessCpu(), SessionLinting.MOST_RUNS_GIVING_WAY);
 
     @Inject
     public MetricsFinaliser(SessionStore store, Clock clock, CollectorConfig config) {
@@ -52,10 +54,16 @@ public class MetricsFinaliser {
         this.runNanos = run.toNanos();
     }
 
-    /** On a worker thread: the metrics are computed here, off the event loops and the store's threads. */
+    /**
+     * On a worker thread: the metrics are computed here, off the event loops and the store's threads; not while the
+     * players keep the CPUs busy, within {@value SessionLinting#MOST_RUNS_GIVING_WAY} runs ({@link GiveWay}).
+     */
     @Scheduled(every = "${mc.reports.finalise-interval}", delayed = "${mc.reports.finalise-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (giveWay.now()) {
+            return;
+        }
         try {
             int stored = finalise();
             if (stored > 0) {

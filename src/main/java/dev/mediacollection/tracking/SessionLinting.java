@@ -46,8 +46,8 @@ import io.quarkus.scheduler.Scheduled;
  * check, or grown by a quarter and waited {@code mc.lint.max-delay}, and always when it closes (so a session's checks
  * together walk at most five times its events, not one walk per interval); the events a check read stay in memory,
  * so the next check reads only the new ones; findings are written only when they changed; a run stops after a fifth
- * of the interval and leaves the rest queued, in arrival order, for the next run. Nothing here refuses or delays a
- * request.
+ * of the interval and leaves the rest queued, in arrival order, for the next run; and a run gives way while the
+ * process keeps its CPUs busy, a minute at most. Nothing here refuses or delays a request.
  */
 @ApplicationScoped
 public class SessionLinting {
@@ -57,6 +57,8 @@ public class SessionLinting {
     private static final int VIEWINGS = 100_000;
     /** The share of each interval a run may work. */
     private static final int RUN_SHARE_DIVISOR = 5;
+    /** Runs in a row that may give way to a busy CPU: a run at least once a minute with the default interval. */
+    static final int MOST_RUNS_GIVING_WAY = 11;
 
     private final SessionStore store;
     private final TrackingObserver observer;
@@ -66,6 +68,7 @@ public class SessionLinting {
     private final Duration maxDelay;
     private final long runNanos;
     private final int cacheEvents;
+    private final GiveWay giveWay = new GiveWay(new ProcessCpu(), MOST_RUNS_GIVING_WAY);
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Queue<String> order = new ConcurrentLinkedQueue<>();
     /** Open sessions as last checked, the least recently checked first; guarded by this. */
@@ -102,15 +105,21 @@ public class SessionLinting {
 
     /** The session received an event, opened or closed: it is looked at by the next run. */
     void changed(String sessionId) {
-        if (enabled && queued.add(sessionId)) {
+        // Most events find their session queued already: a lock-free look first spares them the set's bin lock.
+        if (enabled && !queued.contains(sessionId) && queued.add(sessionId)) {
             order.add(sessionId);
         }
     }
 
-    /** On a worker thread: the rules run here, off the event loops and the store's threads. */
+    /**
+     * On a worker thread: the rules run here, off the event loops and the store's threads; not while the players keep
+     * the CPUs busy, within {@link #MOST_RUNS_GIVING_WAY} runs ({@link GiveWay}).
+     */
     @Scheduled(every = "${mc.lint.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {
-        run();
+        if (!giveWay.now()) {
+            run();
+        }
     }
 
     /**
