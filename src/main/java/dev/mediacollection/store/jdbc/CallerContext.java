@@ -18,9 +18,13 @@ final class CallerContext {
         this.context = context;
     }
 
-    /** The context of the current thread, if it has one. */
+    /**
+     * The context of the current thread if it is an event loop. A worker thread (a scheduled job, which Quarkus runs
+     * with its event loop's context) waits for its result where it is: handing the result to the event loop would
+     * leave it waiting for ever if that loop is busy waiting for the worker, or closed at shutdown.
+     */
     static CallerContext current() {
-        return new CallerContext(Vertx.currentContext());
+        return new CallerContext(Context.isOnEventLoopThread() ? Vertx.currentContext() : null);
     }
 
     <T> void complete(CompletableFuture<T> future, T value) {
