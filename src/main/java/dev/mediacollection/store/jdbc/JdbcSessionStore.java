@@ -206,9 +206,10 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     private SweepChunk expireChunk(Statements statements, String afterId, Instant now) throws SQLException {
         Map<String, Lifecycle> candidates = new LinkedHashMap<>();
         Map<String, Long> eventCounts = new LinkedHashMap<>();
-        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor.
+        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor. Read
+        // along the primary key: through the state index, every chunk would read and sort every open session.
         PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
-                + " FROM sessions WHERE id > ? AND state IN " + OPEN_STATES
+                + " FROM sessions WHERE id > ? AND " + dialect.unindexed("state") + " IN " + OPEN_STATES
                 + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id LIMIT " + SWEEP_CHUNK);
         select.setString(1, afterId);
         select.setLong(2, now.minus(timeouts.idle()).toEpochMilli());
