@@ -1,16 +1,13 @@
 package dev.mediacollection.lint;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
-import dev.mediacollection.session.Session;
-import dev.mediacollection.session.StoredEvent;
 
 /**
  * A session as the rules see it.
@@ -32,15 +29,6 @@ public record LintSession(LintEvent start, List<LintEvent> events, boolean downl
 
     public LintSession {
         events = List.copyOf(events);
-    }
-
-    /** A stored session: its requests read as the rules read them. */
-    public static LintSession of(Session session, List<StoredEvent> events) {
-        List<LintEvent> following = new ArrayList<>(events.size());
-        for (StoredEvent stored : events) {
-            following.add(LintEvent.of(stored.sequence(), stored.event()));
-        }
-        return of(LintEvent.of(0, session.start()), following, session.lifecycle().closeCause());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mediacollection.tracking;
 
+import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -11,6 +12,10 @@ import java.util.function.DoubleSupplier;
 final class GiveWay {
 
     static final double BUSY = 0.8;
+    /** Runs in a row that may give way: a run at least once a minute with the default 5 s intervals. */
+    static final int MOST_RUNS_GIVING_WAY = 11;
+    /** The share of its interval a run may work, so that a backlog is worked off over several runs. */
+    private static final int RUN_SHARE_DIVISOR = 5;
 
     private final DoubleSupplier cpuLoad;
     private final int mostInARow;
@@ -23,6 +28,16 @@ final class GiveWay {
     GiveWay(DoubleSupplier cpuLoad, int mostInARow) {
         this.cpuLoad = cpuLoad;
         this.mostInARow = mostInARow;
+    }
+
+    /** For a scheduled job: this process's CPU, {@value #MOST_RUNS_GIVING_WAY} runs in a row at most. */
+    static GiveWay toBusyCpu() {
+        return new GiveWay(new ProcessCpu(), MOST_RUNS_GIVING_WAY);
+    }
+
+    /** How long a run of a job scheduled every {@code interval} may work: a fifth of it. */
+    static Duration runTime(Duration interval) {
+        return interval.dividedBy(RUN_SHARE_DIVISOR);
     }
 
     /** Called once per scheduled run: {@code true} to skip this one. */

@@ -34,12 +34,12 @@ public class MetricsFinaliser {
     private final int batch;
     private final Duration lateEvents;
     private final long runNanos;
-    private final GiveWay giveWay = new GiveWay(new ProcessCpu(), SessionLinting.MOST_RUNS_GIVING_WAY);
+    private final GiveWay giveWay = GiveWay.toBusyCpu();
 
     @Inject
     public MetricsFinaliser(SessionStore store, Clock clock, CollectorConfig config) {
         this(store, clock, config.reports().finaliseBatch(), config.sessions().lateEventWindow(),
-                config.reports().finaliseInterval().dividedBy(5));
+                GiveWay.runTime(config.reports().finaliseInterval()));
     }
 
     /**
@@ -56,7 +56,7 @@ public class MetricsFinaliser {
 
     /**
      * On a worker thread: the metrics are computed here, off the event loops and the store's threads; not while the
-     * players keep the CPUs busy, within {@value SessionLinting#MOST_RUNS_GIVING_WAY} runs ({@link GiveWay}).
+     * players keep the CPUs busy, within {@value GiveWay#MOST_RUNS_GIVING_WAY} runs in a row ({@link GiveWay}).
      */
     @Scheduled(every = "${mc.reports.finalise-interval}", delayed = "${mc.reports.finalise-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -55,10 +55,6 @@ public class SessionLinting {
     private static final double QUARTER_MORE = 1.25;
     /** Viewers (with the content they watched) whose latest sessions are remembered for the resume rule. */
     private static final int VIEWINGS = 100_000;
-    /** The share of each interval a run may work. */
-    private static final int RUN_SHARE_DIVISOR = 5;
-    /** Runs in a row that may give way to a busy CPU: a run at least once a minute with the default interval. */
-    static final int MOST_RUNS_GIVING_WAY = 11;
 
     private final SessionStore store;
     private final TrackingObserver observer;
@@ -68,7 +64,7 @@ public class SessionLinting {
     private final Duration maxDelay;
     private final long runNanos;
     private final int cacheEvents;
-    private final GiveWay giveWay = new GiveWay(new ProcessCpu(), MOST_RUNS_GIVING_WAY);
+    private final GiveWay giveWay = GiveWay.toBusyCpu();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Queue<String> order = new ConcurrentLinkedQueue<>();
     /** Open sessions as last checked, the least recently checked first; guarded by this. */
@@ -99,7 +95,7 @@ public class SessionLinting {
         this.linter = new SessionLinter(new LintSettings(settings.disabledRules().orElse(Set.of()),
                 settings.adPingInterval()));
         this.maxDelay = settings.maxDelay();
-        this.runNanos = settings.interval().toNanos() / RUN_SHARE_DIVISOR;
+        this.runNanos = GiveWay.runTime(settings.interval()).toNanos();
         this.cacheEvents = settings.cacheEvents();
     }
 
@@ -113,7 +109,7 @@ public class SessionLinting {
 
     /**
      * On a worker thread: the rules run here, off the event loops and the store's threads; not while the players keep
-     * the CPUs busy, within {@link #MOST_RUNS_GIVING_WAY} runs ({@link GiveWay}).
+     * the CPUs busy, within {@value GiveWay#MOST_RUNS_GIVING_WAY} runs in a row ({@link GiveWay}).
      */
     @Scheduled(every = "${mc.lint.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRun() {

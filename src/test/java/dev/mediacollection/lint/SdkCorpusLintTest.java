@@ -21,9 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
-import dev.mediacollection.session.Session;
-import dev.mediacollection.session.SessionIds;
-import dev.mediacollection.session.StoredEvent;
 
 /**
  * Every whole session of the SDK corpus (src/test/resources/sdk-corpus: the realtime sessions, each request arriving
@@ -129,13 +126,11 @@ class SdkCorpusLintTest {
     }
 
     private static LintSession of(List<ReceivedEvent> requests, Lifecycle lifecycle) {
-        ReceivedEvent start = requests.get(0);
-        List<StoredEvent> events = new ArrayList<>();
+        List<LintEvent> events = new ArrayList<>();
         for (int i = 1; i < requests.size(); i++) {
-            events.add(new StoredEvent(i, requests.get(i)));
+            events.add(LintEvent.of(i, requests.get(i)));
         }
-        return LintSession.of(new Session(SessionIds.next(), start.receivedAt(), start, "corpus", "corpus", null,
-                null, lifecycle), events);
+        return LintSession.of(LintEvent.of(0, requests.get(0)), events, lifecycle.closeCause());
     }
 
     private static ReceivedEvent received(String body, Instant at) {

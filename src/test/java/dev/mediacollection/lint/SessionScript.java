@@ -17,13 +17,10 @@ import dev.mediacollection.session.CloseCause;
 import dev.mediacollection.session.EventType;
 import dev.mediacollection.session.Lifecycle;
 import dev.mediacollection.session.ReceivedEvent;
-import dev.mediacollection.session.Session;
-import dev.mediacollection.session.SessionIds;
-import dev.mediacollection.session.StoredEvent;
 
 /**
  * A session written in the notation of docs/lint.md ("Examples"), turned into what the linter reads, through the
- * same path a stored session takes ({@link LintSession#of}). Tokens, separated by spaces:
+ * same path a stored session takes ({@link LintEvent#of}, {@link LintSession#of}). Tokens, separated by spaces:
  * <ul>
  * <li>{@code type@t} an event whose {@code ts} is T0 + t seconds; events written at the same t are 1 ms apart in the
  * order written, unless marked {@code !} ({@code adStart@5!}: exactly t);</li>
@@ -157,10 +154,10 @@ final class SessionScript {
             CloseCause expiry) {
         ReceivedEvent start = received(bodies.get(0), arrivals.get(0));
         Lifecycle lifecycle = Lifecycle.opened(start.receivedAt(), start.playhead());
-        List<StoredEvent> events = new ArrayList<>();
+        List<LintEvent> events = new ArrayList<>();
         for (int i = 1; i < bodies.size(); i++) {
             ReceivedEvent event = received(bodies.get(i), arrivals.get(i));
-            events.add(new StoredEvent(i, event));
+            events.add(LintEvent.of(i, event));
             if (lifecycle.state().takesEvents()) {
                 lifecycle = lifecycle.after(event);
             }
@@ -170,9 +167,7 @@ final class SessionScript {
         } else if (expiry != null) {
             lifecycle = lifecycle.expired(new Lifecycle.Expiry(expiry, lifecycle.lastEventAt()));
         }
-        Session session = new Session(SessionIds.next(), start.receivedAt(), start, "lint-example", "test-player",
-                null, null, lifecycle);
-        return LintSession.of(session, events);
+        return LintSession.of(LintEvent.of(0, start), events, lifecycle.closeCause());
     }
 
     private static ReceivedEvent received(ObjectNode body, Instant at) {
