@@ -42,7 +42,7 @@ class EmbeddedCrashSafetyIT extends CrashSafetyScenario {
     }
 
     @Test
-    void everyAcknowledgedWriteSurvivesSigterm() throws Exception {
+    void everyAcknowledgedWriteSurvivesSigtermAndEveryStoredOneWasAnswered() throws Exception {
         run("embedded-sigterm", Stop.SIGTERM);
     }
 }

@@ -41,7 +41,7 @@ class PostgresCrashSafetyIT extends CrashSafetyScenario {
     }
 
     @Test
-    void everyAcknowledgedWriteSurvivesSigterm() throws Exception {
+    void everyAcknowledgedWriteSurvivesSigtermAndEveryStoredOneWasAnswered() throws Exception {
         run("postgresql-sigterm", Stop.SIGTERM);
     }
 }

@@ -13,6 +13,7 @@ import dev.mediacollection.api.problem.ProblemException;
 import dev.mediacollection.api.problem.ProblemType;
 import dev.mediacollection.api.problem.Problems;
 import dev.mediacollection.config.CollectorConfig;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -24,6 +25,11 @@ import io.vertx.ext.web.RoutingContext;
  * {@code /api/v1}) are handled at once. One more is answered {@code 503} with {@code Retry-After} before its body is
  * read, so an overloaded service answers fast, holds no more bodies in memory, and recovers as soon as the burst
  * passes.
+ *
+ * <p>From SIGTERM on, every new collection request is answered {@code 503} the same way, and Quarkus' drain waits
+ * for those admitted before. Quarkus itself would go on handling new requests until its drain finds none in flight,
+ * and then close the HTTP server under whatever arrived meanwhile: such a request could be stored without its answer
+ * ever leaving, and a client or relay that retries would send it twice.
  */
 @ApplicationScoped
 class AdmissionFilter {
@@ -33,17 +39,29 @@ class AdmissionFilter {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int limit;
-    private final String refusal;
+    private final String overloaded;
+    private final String stopping;
+    private volatile boolean stopped;
 
     AdmissionFilter(CollectorConfig config, ObjectMapper mapper) throws JsonProcessingException {
         this.limit = config.limits().maxInFlight();
-        this.refusal = mapper.writeValueAsString(Problems.document(new ProblemException(
-                ProblemType.SERVICE_UNAVAILABLE, "The service is handling as many requests as it can ("
-                        + limit + "); nothing was kept. Retry after Retry-After seconds.")));
+        this.overloaded = refusal(mapper, "The service is handling as many requests as it can (" + limit
+                + "); nothing was kept. Retry after Retry-After seconds.");
+        this.stopping = refusal(mapper, "The service is stopping; nothing was kept. Retry after Retry-After seconds.");
+    }
+
+    private static String refusal(ObjectMapper mapper, String detail) throws JsonProcessingException {
+        return mapper.writeValueAsString(Problems.document(new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                detail)));
     }
 
     void register(@Observes Filters filters) {
         filters.register(this::admit, PRIORITY);
+    }
+
+    /** Fired on SIGTERM before Quarkus' drain ({@code quarkus.shutdown.delay-enabled}, a build-time setting). */
+    void stopTaking(@Observes ShutdownDelayInitiatedEvent shutdown) {
+        stopped = true;
     }
 
     private void admit(RoutingContext context) {
@@ -52,9 +70,13 @@ class AdmissionFilter {
             context.next();
             return;
         }
+        if (stopped) {
+            shed(context, stopping);
+            return;
+        }
         if (inFlight.incrementAndGet() > limit) {
             inFlight.decrementAndGet();
-            shed(context);
+            shed(context, overloaded);
             return;
         }
         // Called once the response is sent or the connection is lost, whichever comes first.
@@ -63,7 +85,7 @@ class AdmissionFilter {
     }
 
     /** The body is never read: the connection closes after the answer, as for a body over the size limit. */
-    private void shed(RoutingContext context) {
+    private void shed(RoutingContext context, String refusal) {
         context.addHeadersEndHandler(ignored -> ApiHttpFilter.arrangeHeaders(context.response().headers()));
         context.response().setStatusCode(ProblemType.SERVICE_UNAVAILABLE.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
