@@ -179,6 +179,12 @@ public interface CollectorConfig {
          */
         @Min(1)
         int maxInFlight();
+
+        /**
+         * On SIGTERM, how long collection requests are still taken while they keep coming (a load balancer's time
+         * to see the readiness check go down); once none came for 100 ms, or after this, they get 503.
+         */
+        Duration shutdownGrace();
     }
 
     interface Validation {

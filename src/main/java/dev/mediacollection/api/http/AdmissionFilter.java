@@ -1,5 +1,6 @@
 package dev.mediacollection.api.http;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,11 @@ import io.vertx.ext.web.RoutingContext;
  * read, so an overloaded service answers fast, holds no more bodies in memory, and recovers as soon as the burst
  * passes.
  *
- * <p>From SIGTERM on, every new collection request is answered {@code 503} the same way, and Quarkus' drain waits
- * for those admitted before. Quarkus itself would go on handling new requests until its drain finds none in flight,
- * and then close the HTTP server under whatever arrived meanwhile: such a request could be stored without its answer
- * ever leaving, and a client or relay that retries would send it twice.
+ * <p>On SIGTERM it goes on taking collection requests while they keep coming, for at most
+ * {@code mc.limits.shutdown-grace} ({@link ShutdownGrace}), then answers every new one {@code 503} the same way, and
+ * Quarkus' drain waits for those admitted before. Quarkus alone would go on handling new requests until its drain
+ * finds none in flight, and then close the HTTP server under whatever arrived meanwhile: such a request could be
+ * stored without its answer ever leaving, and a client or relay that retries would send it twice.
  */
 @ApplicationScoped
 class AdmissionFilter {
@@ -41,10 +43,13 @@ class AdmissionFilter {
     private final int limit;
     private final String overloaded;
     private final String stopping;
+    private final Duration grace;
+    private final ShutdownGrace shutdownGrace = ShutdownGrace.system();
     private volatile boolean stopped;
 
     AdmissionFilter(CollectorConfig config, ObjectMapper mapper) throws JsonProcessingException {
         this.limit = config.limits().maxInFlight();
+        this.grace = config.limits().shutdownGrace();
         this.overloaded = refusal(mapper, "The service is handling as many requests as it can (" + limit
                 + "); nothing was kept. Retry after Retry-After seconds.");
         this.stopping = refusal(mapper, "The service is stopping; nothing was kept. Retry after Retry-After seconds.");
@@ -59,8 +64,12 @@ class AdmissionFilter {
         filters.register(this::admit, PRIORITY);
     }
 
-    /** Fired on SIGTERM before Quarkus' drain ({@code quarkus.shutdown.delay-enabled}, a build-time setting). */
-    void stopTaking(@Observes ShutdownDelayInitiatedEvent shutdown) {
+    /**
+     * Fired on SIGTERM before Quarkus' drain ({@code quarkus.shutdown.delay-enabled}, a build-time setting), once the
+     * readiness check reports the service down.
+     */
+    void stopTaking(@Observes ShutdownDelayInitiatedEvent shutdown) throws InterruptedException {
+        shutdownGrace.await(grace);
         stopped = true;
     }
 
@@ -79,6 +88,7 @@ class AdmissionFilter {
             shed(context, overloaded);
             return;
         }
+        shutdownGrace.requested();
         // Called once the response is sent or the connection is lost, whichever comes first.
         context.addEndHandler(ignored -> inFlight.decrementAndGet());
         context.next();
