@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -164,7 +165,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             }
             long sequence = eventCount + 1;
             insertEvent(statements, sessionId, sequence, event);
-            updateLifecycle(statements, sessionId, kept.next(), sequence);
+            if (activityOnly(lifecycle, kept.next())) {
+                updateActivity(statements, sessionId, kept.next(), sequence);
+            } else {
+                updateLifecycle(statements, sessionId, kept.next(), sequence);
+            }
             announce(statements, sessionId, OutboxEntry.Kind.EVENT, sequence, event.receivedAt());
             // Closed by this event (sessionEnd), or kept late after its sessionEnd: the close is announced again,
             // so that the last close record's final metrics include every event the session kept.
@@ -402,6 +407,28 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         setClosing(update, 5, lifecycle);
         update.setLong(8, eventCount);
         update.setString(9, sessionId);
+        update.executeUpdate();
+    }
+
+    /** Whether an event changed only the session's activity, as most do: its state and closing stay as they were. */
+    private static boolean activityOnly(Lifecycle before, Lifecycle after) {
+        return before.state() == after.state() && Objects.equals(before.closedAt(), after.closedAt())
+                && before.closeCause() == after.closeCause() && Objects.equals(before.endTs(), after.endTs());
+    }
+
+    /**
+     * The activity columns alone: SQLite rewrites an index entry for every column an UPDATE sets, changed or not, and
+     * no index covers these, so an event that leaves state and closing alone touches only the row.
+     */
+    private static void updateActivity(Statements statements, String sessionId, Lifecycle lifecycle, long eventCount)
+            throws SQLException {
+        PreparedStatement update = statements.prepare("UPDATE sessions SET last_event_at = ?, last_playhead = ?,"
+                + " last_playhead_change_at = ?, event_count = ? WHERE id = ?");
+        update.setLong(1, lifecycle.lastEventAt().toEpochMilli());
+        update.setDouble(2, lifecycle.lastPlayhead());
+        update.setLong(3, lifecycle.lastPlayheadChangeAt().toEpochMilli());
+        update.setLong(4, eventCount);
+        update.setString(5, sessionId);
         update.executeUpdate();
     }
 
