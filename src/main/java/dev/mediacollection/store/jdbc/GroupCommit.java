@@ -76,6 +76,10 @@ final class GroupCommit implements AutoCloseable {
         if (closing || !queue.offer(write)) {
             write.result.completeExceptionally(new StoreUnavailableException(
                     closing ? "The store is shutting down" : "The store's write queue is full"));
+        } else if (closing && queue.remove(write)) {
+            // Closed between the check and the offer: close() may have drained the queue already, so nobody else
+            // would ever answer this write. Whoever removes it answers it: a writer, close(), or this.
+            write.result.completeExceptionally(new StoreUnavailableException("The store is shutting down"));
         }
         return write.result;
     }
