@@ -265,31 +265,54 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      */
     @Override
     public CompletionStage<Integer> deleteClosedBefore(Instant cutoff) {
-        return deleteClosedBefore(cutoff, 0);
+        return deleteClosedBefore(cutoff, new ClosedAt(-1, ""), 0);
     }
 
-    private CompletionStage<Integer> deleteClosedBefore(Instant cutoff, int sofar) {
-        return writes.submit(statements -> {
-            // A session whose outbox entries are not all relayed yet stays until they are: none is ever skipped.
-            PreparedStatement select = statements.prepare("SELECT sessions.id FROM sessions"
-                    + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
-                    + " WHERE sessions.state NOT IN " + OPEN_STATES + " AND sessions.closed_at < ?"
-                    + " AND outbox.session_id IS NULL ORDER BY sessions.id LIMIT " + SWEEP_CHUNK);
-            select.setLong(1, cutoff.toEpochMilli());
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
+    /** Where a retention run stands: the closing time and id of the last session it looked at. */
+    private record ClosedAt(long at, String id) {
+    }
+
+    /** What one chunk of retention deleted, and where the next chunk starts if there may be more. */
+    private record RetentionChunk(int deleted, Optional<ClosedAt> last) {
+    }
+
+    private CompletionStage<Integer> deleteClosedBefore(Instant cutoff, ClosedAt after, int sofar) {
+        return writes.submit(statements -> deleteChunk(statements, cutoff, after)).thenCompose(chunk -> chunk.last()
+                .isEmpty() ? CompletableFuture.completedFuture(sofar + chunk.deleted())
+                        : deleteClosedBefore(cutoff, chunk.last().get(), sofar + chunk.deleted()));
+    }
+
+    /**
+     * Candidates in closing order from the closing index, after a cursor, so that each chunk reads only its own
+     * (ordered by id, every chunk would read and sort every session closed before the cutoff); deleted in id order,
+     * as appends lock rows, so that concurrent writers never deadlock.
+     */
+    private RetentionChunk deleteChunk(Statements statements, Instant cutoff, ClosedAt after) throws SQLException {
+        // A session whose outbox entries are not all relayed yet stays until they are: none is ever skipped.
+        PreparedStatement select = statements.prepare("SELECT sessions.id, sessions.closed_at FROM sessions"
+                + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
+                + " WHERE sessions.closed_at < ? AND (sessions.closed_at > ? OR (sessions.closed_at = ?"
+                + " AND sessions.id > ?)) AND sessions.state NOT IN " + OPEN_STATES
+                + " AND outbox.session_id IS NULL ORDER BY sessions.closed_at, sessions.id LIMIT " + SWEEP_CHUNK);
+        select.setLong(1, cutoff.toEpochMilli());
+        select.setLong(2, after.at());
+        select.setLong(3, after.at());
+        select.setString(4, after.id());
+        List<String> ids = new ArrayList<>();
+        ClosedAt last = after;
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                last = new ClosedAt(rows.getLong(2), rows.getString(1));
+                ids.add(last.id());
             }
-            for (String table : new String[] { "findings", "session_lint", "events", "session_starts",
-                    MetricsTable.TABLE, "relay_sessions" }) {
-                deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
-            }
-            deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
-            return ids.size();
-        }).thenCompose(deleted -> deleted < SWEEP_CHUNK ? CompletableFuture.completedFuture(sofar + deleted)
-                : deleteClosedBefore(cutoff, sofar + deleted));
+        }
+        Collections.sort(ids);
+        for (String table : new String[] { "findings", "session_lint", "events", "session_starts",
+                MetricsTable.TABLE, "relay_sessions" }) {
+            deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
+        }
+        deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
+        return new RetentionChunk(ids.size(), ids.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(last));
     }
 
     private static void deleteEach(Statements statements, String delete, List<String> ids) throws SQLException {
