@@ -43,13 +43,13 @@ class AdmissionFilter {
     private final int limit;
     private final String overloaded;
     private final String stopping;
-    private final Duration grace;
+    private final Duration longestGrace;
     private final ShutdownGrace shutdownGrace = ShutdownGrace.system();
     private volatile boolean stopped;
 
     AdmissionFilter(CollectorConfig config, ObjectMapper mapper) throws JsonProcessingException {
         this.limit = config.limits().maxInFlight();
-        this.grace = config.limits().shutdownGrace();
+        this.longestGrace = config.limits().shutdownGrace();
         this.overloaded = refusal(mapper, "The service is handling as many requests as it can (" + limit
                 + "); nothing was kept. Retry after Retry-After seconds.");
         this.stopping = refusal(mapper, "The service is stopping; nothing was kept. Retry after Retry-After seconds.");
@@ -69,7 +69,7 @@ class AdmissionFilter {
      * readiness check reports the service down.
      */
     void stopTaking(@Observes ShutdownDelayInitiatedEvent shutdown) throws InterruptedException {
-        shutdownGrace.await(grace);
+        shutdownGrace.await(longestGrace);
         stopped = true;
     }
 
