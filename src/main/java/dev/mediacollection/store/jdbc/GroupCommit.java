@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,8 @@ import io.quarkus.logging.Log;
  * more), apply them in one transaction, commit once, and only then complete each write's future. One commit (and
  * one fsync) per group instead of per request is what makes durable acknowledgements cheap.
  *
- * <p>Work reports refusals (an unknown session, a taken id) as values, so it only throws when the database fails.
+ * <p>Work may defer its rows ({@link Statements#defer}): they are sent once the whole group has run, just before the
+ * commit. Work reports refusals (an unknown session, a taken id) as values, so it only throws when the database fails.
  * A write that fails takes its group down with it only once: the group is rolled back and its writes retried one
  * transaction each, so one bad write never fails another.
  */
@@ -139,9 +141,11 @@ final class GroupCommit implements AutoCloseable {
     private static void commit(Statements statements, List<Write<?>> group) throws SQLException {
         Connection connection = statements.connection();
         try {
+            statements.startGroup(group.stream().map(write -> write.lockKey).filter(Objects::nonNull).toList());
             for (Write<?> write : group) {
                 write.apply(statements);
             }
+            statements.flush();
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -149,10 +153,13 @@ final class GroupCommit implements AutoCloseable {
                 throw e;
             }
             // Find the culprit: each write alone, so that only it fails.
+            Log.debugf(e, "A group of %d writes failed; each is retried alone", group.size());
             for (Write<?> write : group) {
                 write.discard();
                 try {
+                    statements.startGroup(write.lockKey == null ? List.of() : List.of(write.lockKey));
                     write.apply(statements);
+                    statements.flush();
                     connection.commit();
                 } catch (SQLException alone) {
                     connection.rollback();

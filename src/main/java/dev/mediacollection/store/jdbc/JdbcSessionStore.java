@@ -83,6 +83,12 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      * that a player's write queued behind it waits no longer than that.
      */
     static final int SWEEP_CHUNK = 500;
+    /**
+     * How many ids one query for a group's sessions reads: powers of two, the ids padded with the last one, so that a
+     * handful of statements stay prepared instead of one per group size, and a query never carries more than twice
+     * the ids it needs (PostgreSQL plans each for its ids: 0.04 ms for 16, 0.64 ms for 256).
+     */
+    private static final int[] LOCKED_AT_ONCE = { 1, 2, 4, 8, 16, 32, 64, 128, 256 };
     private static final String INSERT_OUTBOX = "INSERT INTO outbox (destination, session_id, seq, kind, created_at)"
             + " VALUES (?, ?, ?, ?, ?)";
 
@@ -119,17 +125,24 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return create(session, List.of());
     }
 
+    /**
+     * Locks the new id like an append locks its session (a taken id is found among the group's locked sessions), so
+     * that the session's rows can wait for the group's one batch per statement. Should another instance take the
+     * same id meanwhile, the insert fails the group, and the create retried alone finds the id taken.
+     */
     @Override
     public CompletionStage<Void> create(Session session, List<ReceivedEvent> events) {
-        return writes.submit(statements -> {
-            if (!insertSession(statements, session, events.size())) {
+        return writes.submit(session.id(), statements -> {
+            if (lockedSession(statements, session.id()).isPresent()) {
                 return false;
             }
+            insertSession(statements, session, events.size());
             long sequence = 0;
             for (ReceivedEvent event : events) {
                 insertEvent(statements, session.id(), ++sequence, event);
             }
             announceCreated(statements, session, sequence);
+            locked(statements, session.id(), session.lifecycle(), sequence);
             return true;
         }).thenCompose(created -> created
                 ? CompletableFuture.<Void>completedFuture(null)
@@ -139,22 +152,17 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     @Override
     public CompletionStage<AppendResult> append(String sessionId, ReceivedEvent event) {
         return writes.submit(sessionId, statements -> {
-            PreparedStatement select = statements.prepare("SELECT " + LIFECYCLE_COLUMNS
-                    + " FROM sessions WHERE id = ?" + dialect.lockRow());
-            select.setString(1, sessionId);
-            Lifecycle lifecycle;
-            long eventCount;
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return new AppendResult.UnknownSession();
-                }
-                lifecycle = lifecycle(rows);
-                eventCount = rows.getLong("event_count");
+            Optional<LockedSession> locked = lockedSession(statements, sessionId);
+            if (locked.isEmpty()) {
+                return new AppendResult.UnknownSession();
             }
+            Lifecycle lifecycle = locked.get().lifecycle();
+            long eventCount = locked.get().eventCount();
             Admission admission = lifecycle.admit(event, timeouts);
             if (admission instanceof Admission.Refused refused) {
                 if (refused.expiredNow()) {
                     updateLifecycle(statements, sessionId, refused.standing(), eventCount);
+                    locked(statements, sessionId, refused.standing(), eventCount);
                     announce(statements, sessionId, OutboxEntry.Kind.CLOSED, eventCount, event.receivedAt());
                 }
                 return new AppendResult.SessionClosed(refused.standing(), refused.expiredNow(), refused.refusal());
@@ -170,6 +178,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             } else {
                 updateLifecycle(statements, sessionId, kept.next(), sequence);
             }
+            locked(statements, sessionId, kept.next(), sequence);
             announce(statements, sessionId, OutboxEntry.Kind.EVENT, sequence, event.receivedAt());
             // Closed by this event (sessionEnd), or kept late after its sessionEnd: the close is announced again,
             // so that the last close record's final metrics include every event the session kept.
@@ -347,11 +356,53 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return started;
     }
 
-    /** Inserts the session unless its id is taken (both databases know ON CONFLICT DO NOTHING). */
-    private static boolean insertSession(Statements statements, Session session, long eventCount)
+    /**
+     * The session as the group's writes left it, or empty if there is none by that id. The first write of a group
+     * that asks reads the sessions of every write left in the group at once, in lock order (on PostgreSQL with their
+     * row locks, taken in the order every group takes them): one query a group instead of one a write.
+     */
+    private Optional<LockedSession> lockedSession(Statements statements, String sessionId) throws SQLException {
+        Map<String, Optional<LockedSession>> locked = statements.lockedSessions();
+        if (!locked.containsKey(sessionId)) {
+            List<String> ids = statements.groupKeysFrom(sessionId).stream().filter(id -> !locked.containsKey(id))
+                    .toList();
+            int most = LOCKED_AT_ONCE[LOCKED_AT_ONCE.length - 1];
+            for (int from = 0; from < ids.size(); from += most) {
+                lockSessions(statements, ids.subList(from, Math.min(ids.size(), from + most)), locked);
+            }
+        }
+        return locked.get(sessionId);
+    }
+
+    private void lockSessions(Statements statements, List<String> ids, Map<String, Optional<LockedSession>> locked)
             throws SQLException {
-        PreparedStatement insert = statements.prepare("INSERT INTO sessions (" + SESSION_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+        int size = Arrays.stream(LOCKED_AT_ONCE).filter(at -> at >= ids.size()).findFirst().orElseThrow();
+        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS + " FROM sessions WHERE id IN ("
+                + String.join(", ", Collections.nCopies(size, "?")) + ") ORDER BY id" + dialect.lockRow());
+        dialect.planForItsParameters(select);
+        for (int i = 0; i < size; i++) {
+            select.setString(i + 1, ids.get(Math.min(i, ids.size() - 1)));
+        }
+        for (String id : ids) {
+            locked.put(id, Optional.empty());
+        }
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                locked.put(rows.getString("id"), Optional.of(new LockedSession(lifecycle(rows),
+                        rows.getLong("event_count"))));
+            }
+        }
+    }
+
+    /** What the group's write just left the session as, for the writes after it in the same group. */
+    private static void locked(Statements statements, String sessionId, Lifecycle lifecycle, long eventCount) {
+        statements.lockedSessions().put(sessionId, Optional.of(new LockedSession(lifecycle, eventCount)));
+    }
+
+    private static void insertSession(Statements statements, Session session, long eventCount)
+            throws SQLException {
+        PreparedStatement insert = statements.deferParent("INSERT INTO sessions (" + SESSION_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         Lifecycle lifecycle = session.lifecycle();
         insert.setString(1, session.id());
         insert.setLong(2, session.createdAt().toEpochMilli());
@@ -361,11 +412,9 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insert.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
         setClosing(insert, 7, lifecycle);
         insert.setLong(10, eventCount);
-        if (insert.executeUpdate() == 0) {
-            return false;
-        }
+        insert.addBatch();
         ReceivedEvent start = session.start();
-        PreparedStatement insertStart = statements.prepare("INSERT INTO session_starts (session_id, ts, playhead,"
+        PreparedStatement insertStart = statements.defer("INSERT INTO session_starts (session_id, ts, playhead,"
                 + " body, media_id, player_name, channel, content_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertStart.setString(1, session.id());
         insertStart.setLong(2, start.ts());
@@ -375,14 +424,13 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insertStart.setString(6, session.playerName());
         insertStart.setString(7, session.channel());
         insertStart.setString(8, session.contentType());
-        insertStart.executeUpdate();
+        insertStart.addBatch();
         insertFindings(statements, session.id(), 0, start);
-        return true;
     }
 
     private static void insertEvent(Statements statements, String sessionId, long sequence, ReceivedEvent event)
             throws SQLException {
-        PreparedStatement insert = statements.prepare("INSERT INTO events"
+        PreparedStatement insert = statements.defer("INSERT INTO events"
                 + " (session_id, seq, event_type, playhead, ts, received_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insert.setString(1, sessionId);
         insert.setLong(2, sequence);
@@ -391,7 +439,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insert.setLong(5, event.ts());
         insert.setLong(6, event.receivedAt().toEpochMilli());
         insert.setString(7, event.body());
-        insert.executeUpdate();
+        insert.addBatch();
         insertFindings(statements, sessionId, sequence, event);
     }
 
@@ -401,7 +449,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         if (event.findings().isEmpty()) {
             return;
         }
-        PreparedStatement insert = statements.prepare("INSERT INTO findings (session_id, seq, ordinal, event_type,"
+        PreparedStatement insert = statements.defer("INSERT INTO findings (session_id, seq, ordinal, event_type,"
                 + " rule, pointer, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         for (int ordinal = 0; ordinal < event.findings().size(); ordinal++) {
             Finding finding = event.findings().get(ordinal);
@@ -415,12 +463,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             insert.setLong(8, event.receivedAt().toEpochMilli());
             insert.addBatch();
         }
-        insert.executeBatch();
     }
 
     private static void updateLifecycle(Statements statements, String sessionId, Lifecycle lifecycle,
             long eventCount) throws SQLException {
-        PreparedStatement update = statements.prepare("UPDATE sessions SET state = ?,"
+        PreparedStatement update = statements.defer("UPDATE sessions SET state = ?,"
                 + " last_event_at = ?, last_playhead = ?, last_playhead_change_at = ?, closed_at = ?,"
                 + " close_cause = ?, end_ts = ?, event_count = ? WHERE id = ?");
         update.setString(1, lifecycle.state().name());
@@ -430,7 +477,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         setClosing(update, 5, lifecycle);
         update.setLong(8, eventCount);
         update.setString(9, sessionId);
-        update.executeUpdate();
+        update.addBatch();
     }
 
     /** Whether an event changed only the session's activity, as most do: its state and closing stay as they were. */
@@ -445,14 +492,14 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      */
     private static void updateActivity(Statements statements, String sessionId, Lifecycle lifecycle, long eventCount)
             throws SQLException {
-        PreparedStatement update = statements.prepare("UPDATE sessions SET last_event_at = ?, last_playhead = ?,"
+        PreparedStatement update = statements.defer("UPDATE sessions SET last_event_at = ?, last_playhead = ?,"
                 + " last_playhead_change_at = ?, event_count = ? WHERE id = ?");
         update.setLong(1, lifecycle.lastEventAt().toEpochMilli());
         update.setDouble(2, lifecycle.lastPlayhead());
         update.setLong(3, lifecycle.lastPlayheadChangeAt().toEpochMilli());
         update.setLong(4, eventCount);
         update.setString(5, sessionId);
-        update.executeUpdate();
+        update.addBatch();
     }
 
     /** {@code closed_at}, {@code close_cause} and {@code end_ts}, from {@code index} on. */
@@ -899,10 +946,10 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         if (destinations.isEmpty()) {
             return;
         }
-        PreparedStatement insert = statements.prepare(INSERT_OUTBOX);
+        PreparedStatement insert = statements.defer(INSERT_OUTBOX);
         for (String destination : destinations) {
             setOutboxEntry(insert, destination, sessionId, kind, sequence, at);
-            insert.executeUpdate();
+            insert.addBatch();
         }
     }
 
