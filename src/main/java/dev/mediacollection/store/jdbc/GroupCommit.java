@@ -141,7 +141,8 @@ final class GroupCommit implements AutoCloseable {
     private static void commit(Statements statements, List<Write<?>> group) throws SQLException {
         Connection connection = statements.connection();
         try {
-            statements.startGroup(group.stream().map(write -> write.lockKey).filter(Objects::nonNull).toList());
+            statements.startGroup(group.stream().map(write -> write.lockKey).filter(Objects::nonNull).toList(),
+                    group.size() == 1);
             for (Write<?> write : group) {
                 write.apply(statements);
             }
@@ -157,7 +158,7 @@ final class GroupCommit implements AutoCloseable {
             for (Write<?> write : group) {
                 write.discard();
                 try {
-                    statements.startGroup(write.lockKey == null ? List.of() : List.of(write.lockKey));
+                    statements.startGroup(write.lockKey == null ? List.of() : List.of(write.lockKey), true);
                     write.apply(statements);
                     statements.flush();
                     connection.commit();

@@ -125,18 +125,12 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         return create(session, List.of());
     }
 
-    /**
-     * Locks the new id like an append locks its session (a taken id is found among the group's locked sessions), so
-     * that the session's rows can wait for the group's one batch per statement. Should another instance take the
-     * same id meanwhile, the insert fails the group, and the create retried alone finds the id taken.
-     */
     @Override
     public CompletionStage<Void> create(Session session, List<ReceivedEvent> events) {
         return writes.submit(session.id(), statements -> {
-            if (lockedSession(statements, session.id()).isPresent()) {
+            if (!insertSession(statements, session, events.size())) {
                 return false;
             }
-            insertSession(statements, session, events.size());
             long sequence = 0;
             for (ReceivedEvent event : events) {
                 insertEvent(statements, session.id(), ++sequence, event);
@@ -399,10 +393,25 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         statements.lockedSessions().put(sessionId, Optional.of(new LockedSession(lifecycle, eventCount)));
     }
 
-    private static void insertSession(Statements statements, Session session, long eventCount)
-            throws SQLException {
-        PreparedStatement insert = statements.deferParent("INSERT INTO sessions (" + SESSION_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    /**
+     * Inserts the session unless its id is taken. In a group on PostgreSQL, the new id is looked up with the group's
+     * sessions (where a taken id is found), so that the session's rows wait for the group's one batch per statement;
+     * should another instance take the same id meanwhile, the insert fails the group, and the create, retried
+     * alone, checks again. Alone, and on SQLite (in the process, no round trip), the insert is the check: ON
+     * CONFLICT DO NOTHING, at once (it waits for another instance's insert of that id, and finds it taken).
+     */
+    private boolean insertSession(Statements statements, Session session, long eventCount) throws SQLException {
+        String insertSql = "INSERT INTO sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        PreparedStatement insert;
+        boolean batched = dialect.roundTrips() && !statements.alone();
+        if (batched) {
+            if (lockedSession(statements, session.id()).isPresent()) {
+                return false;
+            }
+            insert = statements.deferParent(insertSql);
+        } else {
+            insert = statements.prepare(insertSql + " ON CONFLICT (id) DO NOTHING");
+        }
         Lifecycle lifecycle = session.lifecycle();
         insert.setString(1, session.id());
         insert.setLong(2, session.createdAt().toEpochMilli());
@@ -412,7 +421,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insert.setLong(6, lifecycle.lastPlayheadChangeAt().toEpochMilli());
         setClosing(insert, 7, lifecycle);
         insert.setLong(10, eventCount);
-        insert.addBatch();
+        if (batched) {
+            insert.addBatch();
+        } else if (insert.executeUpdate() == 0) {
+            return false;
+        }
         ReceivedEvent start = session.start();
         PreparedStatement insertStart = statements.defer("INSERT INTO session_starts (session_id, ts, playhead,"
                 + " body, media_id, player_name, channel, content_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -426,6 +439,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         insertStart.setString(8, session.contentType());
         insertStart.addBatch();
         insertFindings(statements, session.id(), 0, start);
+        return true;
     }
 
     private static void insertEvent(Statements statements, String sessionId, long sequence, ReceivedEvent event)

@@ -26,6 +26,14 @@ enum SqlDialect {
         return lockRow;
     }
 
+    /**
+     * Whether every statement is a round trip to a server (PostgreSQL), so that a check worth a query of its own is
+     * better made for the whole group at once; SQLite runs in the process.
+     */
+    boolean roundTrips() {
+        return this == POSTGRESQL;
+    }
+
     /** An expression of {@code session_starts}: a string param of the {@code sessionStart} body as received. */
     String startParam(String param) {
         return switch (this) {

@@ -27,6 +27,7 @@ final class Statements implements AutoCloseable {
     private final Set<PreparedStatement> parents = new LinkedHashSet<>();
     private final Set<PreparedStatement> pending = new LinkedHashSet<>();
     private List<String> groupKeys = List.of();
+    private boolean alone;
     private final Map<String, Optional<LockedSession>> lockedSessions = new HashMap<>();
 
     Statements(Connection connection) {
@@ -74,10 +75,11 @@ final class Statements implements AutoCloseable {
     }
 
     /**
-     * Starts a group (or a write retried alone) after whatever came before was committed or rolled back: forgets
-     * the rows deferred and the sessions read. {@code lockKeys}, sorted, are the keys of the group's writes.
+     * Starts a group after whatever came before was committed or rolled back: forgets the rows deferred and the
+     * sessions read. {@code lockKeys}, sorted, are the keys of the group's writes; {@code alone}: the group is one
+     * write (or one retried alone after its group failed), whose failure is final.
      */
-    void startGroup(List<String> lockKeys) throws SQLException {
+    void startGroup(List<String> lockKeys, boolean alone) throws SQLException {
         for (PreparedStatement batch : parents) {
             batch.clearBatch();
         }
@@ -87,7 +89,16 @@ final class Statements implements AutoCloseable {
         parents.clear();
         pending.clear();
         groupKeys = lockKeys;
+        this.alone = alone;
         lockedSessions.clear();
+    }
+
+    /**
+     * Whether the write runs alone, its failure final: a check that a group would leave to its commit (another
+     * instance taking the same id meanwhile fails the group, and each write is retried alone) it makes at once.
+     */
+    boolean alone() {
+        return alone;
     }
 
     /** The lock keys of the group's writes from {@code key} on, in lock order, {@code key} first. */

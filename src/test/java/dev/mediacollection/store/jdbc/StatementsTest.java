@@ -98,7 +98,7 @@ class StatementsTest {
         deferChild(1, 0);
         statements.lockedSessions().put("a", Optional.empty());
 
-        statements.startGroup(List.of());
+        statements.startGroup(List.of(), false);
         statements.flush();
 
         assertThat(count("parents")).isEqualTo(1);
@@ -108,7 +108,7 @@ class StatementsTest {
 
     @Test
     void theGroupsKeysFromOneOnComeInLockOrderEachOnce() throws SQLException {
-        statements.startGroup(List.of("a", "b", "b", "c", "~probe"));
+        statements.startGroup(List.of("a", "b", "b", "c", "~probe"), false);
 
         assertThat(statements.groupKeysFrom("b")).containsExactly("b", "c", "~probe");
         assertThat(statements.groupKeysFrom("x")).containsExactly("x", "~probe");
