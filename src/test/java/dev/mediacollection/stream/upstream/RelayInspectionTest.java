@@ -197,9 +197,12 @@ class RelayInspectionTest {
         });
 
         upstream.script(request -> Optional.empty());
-        // Past any wait the failures left (mc.relay.max-backoff), and a second on for the next measurement.
+        // Past any wait the failures left (mc.relay.max-backoff).
         clock.advance(Duration.ofSeconds(1));
         upstreamOnceItIs(session, "relayed");
+        // A second on for a measurement after the relay: one may have been taken at the advance above, before the
+        // round that relayed, and the next is due a second of the service's clock later.
+        clock.advance(Duration.ofSeconds(1));
         await().atMost(PATIENCE).untilAsserted(() -> {
             Scrape metrics = Scrape.now();
             assertThat(metrics.value("mc_outbox_pending", "destination", "upstream")).isZero();
