@@ -21,7 +21,7 @@ class EmbeddedGroupedWritesTest extends GroupedWritesContract {
     @Override
     protected SessionStore newStoreGroupingByFour() {
         JdbcSessionStore store = JdbcStores.embedded(dataDirs.resolve("data-" + opened.size()),
-                SessionStoreContract.TIMEOUTS, GROUPS_OF_FOUR, 2, observer);
+                SessionStoreContract.TIMEOUTS, GROUPS_OF_FOUR, 2, groups);
         opened.add(store);
         return store;
     }

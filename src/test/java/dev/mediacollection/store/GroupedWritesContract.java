@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import dev.mediacollection.session.Session;
 import dev.mediacollection.session.StoredEvent;
 import dev.mediacollection.session.StoredSession;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
+import dev.mediacollection.support.GroupSizes;
 
 /**
  * What the SQL stores must do with writes that share a group commit: groups of exactly four here (the writers wait
@@ -31,22 +31,10 @@ abstract class GroupedWritesContract {
 
     static final GroupCommitSettings GROUPS_OF_FOUR = new GroupCommitSettings(1, 4, Duration.ofSeconds(30), 10_000);
 
-    /** The sizes of the groups committed, a refused group's as a negative number. */
-    final List<Integer> groups = new CopyOnWriteArrayList<>();
+    /** What the store's writers committed, or could not commit, group by group. */
+    final GroupSizes groups = new GroupSizes();
 
-    final StoreObserver observer = new StoreObserver() {
-        @Override
-        public void committed(int writes, long nanos) {
-            groups.add(writes);
-        }
-
-        @Override
-        public void commitFailed(int writes) {
-            groups.add(-writes);
-        }
-    };
-
-    /** A new, empty store whose commits take {@link #GROUPS_OF_FOUR} and tell {@link #observer}. */
+    /** A new, empty store whose commits take {@link #GROUPS_OF_FOUR} and tell {@link #groups}. */
     protected abstract SessionStore newStoreGroupingByFour();
 
 
@@ -64,7 +52,8 @@ abstract class GroupedWritesContract {
         created.join();
         assertThat(appended).extracting(result -> ((AppendResult.Appended) result.join()).sequence())
                 .containsExactly(1L, 2L, 3L);
-        assertThat(groups).containsExactly(4);
+        assertThat(groups.committed()).containsExactly(4);
+        assertThat(groups.refused()).isEmpty();
         assertThat(await(store.find(session.id()))).get().extracting(StoredSession::eventCount).isEqualTo(3L);
         assertThat(await(store.find(session.id()))).get()
                 .extracting(stored -> stored.session().lifecycle().lastPlayhead()).isEqualTo(3.0);
@@ -86,7 +75,8 @@ abstract class GroupedWritesContract {
         assertThatThrownBy(creates.get(1)::join).hasRootCauseInstanceOf(DuplicateSessionException.class);
         creates.get(2).join();
         creates.get(3).join();
-        assertThat(groups).containsExactly(4);
+        assertThat(groups.committed()).containsExactly(4);
+        assertThat(groups.refused()).isEmpty();
         assertThat(await(store.find(session.id()))).contains(new StoredSession(session, 0));
         assertThat(await(store.find(other.id()))).contains(new StoredSession(other, 0));
     }

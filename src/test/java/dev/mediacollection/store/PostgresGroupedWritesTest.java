@@ -20,7 +20,7 @@ class PostgresGroupedWritesTest extends GroupedWritesContract {
     protected SessionStore newStoreGroupingByFour() {
         Postgres.reset();
         JdbcSessionStore store = JdbcStores.postgresql(Postgres.dataSource(), SessionStoreContract.TIMEOUTS,
-                GROUPS_OF_FOUR, 2, observer);
+                GROUPS_OF_FOUR, 2, groups);
         opened.add(store);
         return store;
     }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.StoreUnavailableException;
+import dev.mediacollection.support.GroupSizes;
 
 /**
  * Group commit on a real (in-memory) SQLite database, with one writer. Which writes shared a commit is what the
@@ -34,19 +33,7 @@ class GroupCommitTest {
 
     Connection database;
     final AtomicBoolean databaseReachable = new AtomicBoolean(true);
-    final List<Integer> committedGroups = new CopyOnWriteArrayList<>();
-    final List<Integer> refusedGroups = new CopyOnWriteArrayList<>();
-    final StoreObserver observer = new StoreObserver() {
-        @Override
-        public void committed(int writes, long nanos) {
-            committedGroups.add(writes);
-        }
-
-        @Override
-        public void commitFailed(int writes) {
-            refusedGroups.add(writes);
-        }
-    };
+    final GroupSizes groups = new GroupSizes();
 
     @BeforeEach
     void createTable() throws SQLException {
@@ -70,7 +57,7 @@ class GroupCommitTest {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:file:group-commit?mode=memory&cache=shared");
             connection.setAutoCommit(false);
             return connection;
-        }, new GroupCommitSettings(1, maxBatch, maxDelay, 10_000), observer);
+        }, new GroupCommitSettings(1, maxBatch, maxDelay, 10_000), groups);
     }
 
     static GroupCommit.Work<Integer> insert(int id) {
@@ -98,9 +85,9 @@ class GroupCommitTest {
             results.forEach(CompletableFuture::join);
         }
         assertThat(count()).isEqualTo(1_000);
-        assertThat(committedGroups).allSatisfy(size -> assertThat(size).isBetween(1, 64));
-        assertThat(committedGroups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_000);
-        assertThat(refusedGroups).isEmpty();
+        assertThat(groups.committed()).allSatisfy(size -> assertThat(size).isBetween(1, 64));
+        assertThat(groups.committed().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_000);
+        assertThat(groups.refused()).isEmpty();
     }
 
     @Test
@@ -111,7 +98,7 @@ class GroupCommitTest {
 
             results.forEach(CompletableFuture::join);
         }
-        assertThat(committedGroups).containsExactly(64, 64, 64);
+        assertThat(groups.committed()).containsExactly(64, 64, 64);
         assertThat(count()).isEqualTo(192);
     }
 
@@ -127,8 +114,8 @@ class GroupCommitTest {
             assertThatThrownBy(duplicate::join).isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(StoreUnavailableException.class);
         }
-        assertThat(committedGroups).as("one group of three, committed").containsExactly(3);
-        assertThat(refusedGroups).isEmpty();
+        assertThat(groups.committed()).as("one group of three, committed").containsExactly(3);
+        assertThat(groups.refused()).isEmpty();
         assertThat(count()).isEqualTo(2);
     }
 
@@ -143,8 +130,8 @@ class GroupCommitTest {
             databaseReachable.set(true);
             assertThat(commits.submit(insert(2)).toCompletableFuture().join()).isEqualTo(1);
         }
-        assertThat(refusedGroups).containsExactly(1);
-        assertThat(committedGroups).containsExactly(1);
+        assertThat(groups.refused()).containsExactly(1);
+        assertThat(groups.committed()).containsExactly(1);
         assertThat(count()).isEqualTo(1);
     }
 
@@ -158,8 +145,8 @@ class GroupCommitTest {
 
         assertThat(queued).allSatisfy(result -> assertThat(result.join()).isEqualTo(1));
         assertThat(count()).isEqualTo(200);
-        assertThat(committedGroups).allSatisfy(size -> assertThat(size).isBetween(1, 8));
-        assertThat(committedGroups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
+        assertThat(groups.committed()).allSatisfy(size -> assertThat(size).isBetween(1, 8));
+        assertThat(groups.committed().stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
         assertThatThrownBy(() -> commits.submit(insert(500)).toCompletableFuture().join())
                 .hasCauseInstanceOf(StoreUnavailableException.class).hasMessageContaining("shutting down");
     }
