@@ -397,6 +397,21 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void aSweepFindsTheDueSessionsAmongMoreOpenOnesThanOneChunkThatAreNotDue() {
+        SessionStore store = newStore();
+        List<Session> sessions = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS)
+                .mapToObj(i -> session(i % 3 == 0 ? T0 : T0.plus(Duration.ofMinutes(5)))).toList();
+        sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join);
+
+        ExpiredSessions expired = await(store.expireSessions(T0.plus(Duration.ofMinutes(11))));
+
+        List<String> due = sessions.stream().filter(session -> session.createdAt().equals(T0)).map(Session::id).toList();
+        assertThat(expired.ids()).containsExactlyInAnyOrderElementsOf(due);
+        assertThat(await(store.countOpenSessions())).isEqualTo((long) MORE_THAN_TWO_SWEEP_CHUNKS - due.size());
+    }
+
+    @Test
     void retentionOverMoreSessionsThanOneChunkDeletesEachOfThem() {
         SessionStore store = newStore();
         List<Session> sessions = IntStream.range(0, MORE_THAN_TWO_SWEEP_CHUNKS).mapToObj(i -> session(T0)).toList();

@@ -76,6 +76,8 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
     static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
+    /** The partial index of the open sessions by id (migration V9; its condition is {@link #OPEN_STATES}). */
+    private static final String OPEN_BY_ID_INDEX = "sessions_open_by_id";
     /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
     private static final String LEASE_LOCK_KEY = "~outbox-lease";
     /**
@@ -184,7 +186,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     }
 
     /**
-     * Candidates come from the indexes; {@link Lifecycle#expiry} decides. Each update is conditional on the state
+     * Candidates are the open sessions, read from their own index; {@link Lifecycle#expiry} decides. Each update is conditional on the state
      * and activity it was decided on, so concurrent sweeps (other instances) or an event arriving meanwhile never
      * lead to a session being expired twice or expired although it just moved. The sweep goes through the
      * candidates {@link #SWEEP_CHUNK} at a time, one write each, so that players' writes queued meanwhile are
@@ -214,14 +216,13 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     private SweepChunk expireChunk(Statements statements, String afterId, Instant now) throws SQLException {
         Map<String, Lifecycle> candidates = new LinkedHashMap<>();
         Map<String, Long> eventCounts = new LinkedHashMap<>();
-        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor. Read
-        // along the primary key: through the state index, every chunk would read and sort every open session.
-        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS
-                + " FROM sessions WHERE id > ? AND " + dialect.unindexed("state") + " IN " + OPEN_STATES
-                + " AND (last_event_at <= ? OR last_playhead_change_at <= ?) ORDER BY id LIMIT " + SWEEP_CHUNK);
+        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor. A
+        // chunk reads the next open sessions whether they are due or not, so that it reads at most SWEEP_CHUNK rows:
+        // with a condition on their activity, a chunk finding few due sessions would read every open one.
+        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS + " FROM sessions"
+                + dialect.indexedBy(OPEN_BY_ID_INDEX) + " WHERE state IN " + OPEN_STATES + " AND id > ?"
+                + " ORDER BY id LIMIT " + SWEEP_CHUNK);
         select.setString(1, afterId);
-        select.setLong(2, now.minus(timeouts.idle()).toEpochMilli());
-        select.setLong(3, now.minus(timeouts.stalled()).toEpochMilli());
         String lastId = null;
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

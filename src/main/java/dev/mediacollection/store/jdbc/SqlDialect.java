@@ -54,18 +54,6 @@ enum SqlDialect {
         };
     }
 
-    /**
-     * A column as a condition names it so that the planner uses no index of it (SQLite's unary plus). SQLite, without
-     * statistics, takes an equality on an index over a primary-key range with its order, even when that means reading
-     * and sorting every row the equality matches; PostgreSQL's planner has the statistics to choose.
-     */
-    String unindexed(String column) {
-        return switch (this) {
-            case SQLITE -> "+" + column;
-            case POSTGRESQL -> column;
-        };
-    }
-
     /** The isolation in which a connection's reads all see one snapshot of the data. */
     int snapshotIsolation() {
         return switch (this) {
