@@ -24,6 +24,10 @@ public class ExpirySweep {
         this.observer = observer;
     }
 
+    /**
+     * On a worker thread, which waits for the whole run: {@code SKIP} only keeps a run from starting while the method
+     * of the previous one has not returned, and retention after a long outage can take longer than the interval.
+     */
     @Scheduled(every = "${mc.store.retention-interval}", delayed = "1M",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retention() {
@@ -36,12 +40,19 @@ public class ExpirySweep {
                 .exceptionally(failure -> {
                     Log.errorf(failure, "Retention failed; it runs again at the next interval");
                     return null;
-                });
+                })
+                .toCompletableFuture().join();
     }
 
+    /**
+     * On a worker thread, which waits for the whole sweep, as retention does: sweeps that overlapped after an outage
+     * (one started every interval while the first still went through hundreds of thousands of sessions) read the
+     * same sessions and queued their chunks together, so each group commit carried several and players' writes waited
+     * behind all of them.
+     */
     @Scheduled(every = "${mc.sessions.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledSweep() {
-        sweep();
+        sweep().toCompletableFuture().join();
     }
 
     /**
