@@ -378,7 +378,7 @@ public abstract class SessionStoreContract {
         assertThat(await(store.events(session.id()))).hasSize(500);
     }
 
-    /** More than the SQL stores' sweep chunk (500 sessions) twice over, so that a sweep takes three chunks. */
+    /** More than the SQL stores' chunks (200 sessions a sweep, 500 retention) twice over: three chunks at least. */
     static final int MORE_THAN_TWO_SWEEP_CHUNKS = 1_201;
 
     @Test

@@ -24,7 +24,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(ExpirySweepScheduleTest.DrivenTime.class)
 class ExpirySweepScheduleTest {
 
-    /** More than one chunk of the SQL stores' sweep (500 sessions): a sweep that returned early is still at work. */
+    /** More than one chunk of the SQL stores' sweep (200 sessions): a sweep that returned early is still at work. */
     private static final int SESSIONS = 600;
 
     public static class DrivenTime extends TestClock.Driven {

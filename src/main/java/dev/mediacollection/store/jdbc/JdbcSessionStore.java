@@ -76,15 +76,17 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      */
     private static final String PROBE_LOCK_KEY = "~write-probe";
     static final String OPEN_STATES = "('" + SessionState.OPEN + "','" + SessionState.COMPLETE + "')";
-    /** The partial index of the open sessions by id (migration V9; its condition is {@link #OPEN_STATES}). */
-    private static final String OPEN_BY_ID_INDEX = "sessions_open_by_id";
+    /** The partial index of the open sessions by creation (migration V9; its condition is {@link #OPEN_STATES}). */
+    private static final String OPEN_BY_CREATION_INDEX = "sessions_open_by_creation";
     /** The outbox lease row is locked after every session row (hex ids) and before the probe row, in any group. */
     private static final String LEASE_LOCK_KEY = "~outbox-lease";
     /**
      * Sessions one write of the expiry sweep or of retention handles: a few milliseconds in one group commit, so
-     * that a player's write queued behind it waits no longer than that.
+     * that a player's write queued behind it waits no longer than that. An expiring session costs more than the row
+     * it rewrites (its indexes change), so the sweep's chunks are smaller.
      */
-    static final int SWEEP_CHUNK = 500;
+    private static final int SWEEP_CHUNK = 200;
+    private static final int RETENTION_CHUNK = 500;
     /**
      * How many ids one query for a group's sessions reads: powers of two, the ids padded with the last one, so that a
      * handful of statements stay prepared instead of one per group size, and a query never carries more than twice
@@ -186,49 +188,56 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     }
 
     /**
-     * Candidates are the open sessions, read from their own index; {@link Lifecycle#expiry} decides. Each update is conditional on the state
-     * and activity it was decided on, so concurrent sweeps (other instances) or an event arriving meanwhile never
-     * lead to a session being expired twice or expired although it just moved. The sweep goes through the
-     * candidates {@link #SWEEP_CHUNK} at a time, one write each, so that players' writes queued meanwhile are
-     * committed between two chunks instead of waiting for the whole sweep (after an outage, hundreds of thousands
-     * of sessions may expire at once).
+     * Candidates are the open sessions, read from their own index in the order they were created;
+     * {@link Lifecycle#expiry} decides. Each update is conditional on the state and activity it was decided on, so
+     * concurrent sweeps (other instances) or an event arriving meanwhile never lead to a session being expired twice
+     * or expired although it just moved. The sweep goes through the candidates {@link #SWEEP_CHUNK} at a time, one
+     * write each, so that players' writes queued meanwhile are committed between two chunks instead of waiting for the
+     * whole sweep (after an outage, hundreds of thousands of sessions may expire at once).
      */
     @Override
     public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
-        return expireFrom("", now, new ExpiredSessions(0, 0, List.of()));
+        return expireFrom(new Opened(Long.MIN_VALUE, ""), now, new ExpiredSessions(0, 0, List.of()));
     }
 
-    private CompletionStage<ExpiredSessions> expireFrom(String afterId, Instant now, ExpiredSessions sofar) {
-        return writes.submit(statements -> expireChunk(statements, afterId, now)).thenCompose(chunk -> {
+    private CompletionStage<ExpiredSessions> expireFrom(Opened after, Instant now, ExpiredSessions sofar) {
+        return writes.submit(statements -> expireChunk(statements, after, now)).thenCompose(chunk -> {
             List<String> ids = new ArrayList<>(sofar.ids());
             ids.addAll(chunk.expired().ids());
             ExpiredSessions total = new ExpiredSessions(sofar.idle() + chunk.expired().idle(),
                     sofar.stalled() + chunk.expired().stalled(), ids);
-            return chunk.lastId().isEmpty() ? CompletableFuture.completedFuture(total)
-                    : expireFrom(chunk.lastId().get(), now, total);
+            return chunk.last().isEmpty() ? CompletableFuture.completedFuture(total)
+                    : expireFrom(chunk.last().get(), now, total);
         });
     }
 
-    /** What one chunk of a sweep expired, and the last candidate it looked at if there may be more. */
-    private record SweepChunk(ExpiredSessions expired, Optional<String> lastId) {
+    /** Where a sweep stands: the creation time and id of the last session it looked at. */
+    private record Opened(long at, String id) {
     }
 
-    private SweepChunk expireChunk(Statements statements, String afterId, Instant now) throws SQLException {
-        Map<String, Lifecycle> candidates = new LinkedHashMap<>();
-        Map<String, Long> eventCounts = new LinkedHashMap<>();
-        // In id order, as appends lock rows, so that concurrent writers never deadlock; ids are also the cursor. A
-        // chunk reads the next open sessions whether they are due or not, so that it reads at most SWEEP_CHUNK rows:
-        // with a condition on their activity, a chunk finding few due sessions would read every open one.
-        PreparedStatement select = statements.prepare("SELECT id, " + LIFECYCLE_COLUMNS + " FROM sessions"
-                + dialect.indexedBy(OPEN_BY_ID_INDEX) + " WHERE state IN " + OPEN_STATES + " AND id > ?"
-                + " ORDER BY id LIMIT " + SWEEP_CHUNK);
-        select.setString(1, afterId);
-        String lastId = null;
+    /** What one chunk of a sweep expired, and the last candidate it looked at if there may be more. */
+    private record SweepChunk(ExpiredSessions expired, Optional<Opened> last) {
+    }
+
+    private SweepChunk expireChunk(Statements statements, Opened after, Instant now) throws SQLException {
+        // A chunk reads the next open sessions whether they are due or not, so that it reads at most SWEEP_CHUNK rows
+        // (with a condition on their activity, a chunk finding few due sessions would read every open one), and in
+        // creation order, the order of the table's rows: the rows a chunk rewrites share pages, three times fewer
+        // pages to write than in id order.
+        PreparedStatement select = statements.prepare("SELECT created_at, id, " + LIFECYCLE_COLUMNS + " FROM sessions"
+                + dialect.indexedBy(OPEN_BY_CREATION_INDEX) + " WHERE state IN " + OPEN_STATES
+                + " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT " + SWEEP_CHUNK);
+        select.setLong(1, after.at());
+        select.setString(2, after.id());
+        // Updated in id order, as appends lock rows, so that concurrent writers never deadlock.
+        Map<String, Lifecycle> candidates = new TreeMap<>();
+        Map<String, Long> eventCounts = new HashMap<>();
+        Opened last = after;
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                lastId = rows.getString("id");
-                candidates.put(lastId, lifecycle(rows));
-                eventCounts.put(lastId, rows.getLong("event_count"));
+                last = new Opened(rows.getLong("created_at"), rows.getString("id"));
+                candidates.put(last.id(), lifecycle(rows));
+                eventCounts.put(last.id(), rows.getLong("event_count"));
             }
         }
         int idle = 0;
@@ -260,11 +269,11 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         }
         announceClosed(statements, closed, now);
         return new SweepChunk(new ExpiredSessions(idle, stalled, List.copyOf(closed.keySet())),
-                candidates.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(lastId));
+                candidates.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(last));
     }
 
     /**
-     * Retention deletes {@link #SWEEP_CHUNK} sessions at a time, one write each, for the same reason as the sweep:
+     * Retention deletes {@link #RETENTION_CHUNK} sessions at a time, one write each, for the same reason as the sweep:
      * the first retention run on a large store must not hold the writers.
      */
     @Override
@@ -297,7 +306,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
                 + " LEFT JOIN outbox ON outbox.session_id = sessions.id"
                 + " WHERE sessions.closed_at < ? AND (sessions.closed_at > ? OR (sessions.closed_at = ?"
                 + " AND sessions.id > ?)) AND sessions.state NOT IN " + OPEN_STATES
-                + " AND outbox.session_id IS NULL ORDER BY sessions.closed_at, sessions.id LIMIT " + SWEEP_CHUNK);
+                + " AND outbox.session_id IS NULL ORDER BY sessions.closed_at, sessions.id LIMIT " + RETENTION_CHUNK);
         select.setLong(1, cutoff.toEpochMilli());
         select.setLong(2, after.at());
         select.setLong(3, after.at());
@@ -316,7 +325,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             deleteEach(statements, "DELETE FROM " + table + " WHERE session_id = ?", ids);
         }
         deleteEach(statements, "DELETE FROM sessions WHERE id = ?", ids);
-        return new RetentionChunk(ids.size(), ids.size() < SWEEP_CHUNK ? Optional.empty() : Optional.of(last));
+        return new RetentionChunk(ids.size(), ids.size() < RETENTION_CHUNK ? Optional.empty() : Optional.of(last));
     }
 
     private static void deleteEach(Statements statements, String delete, List<String> ids) throws SQLException {

@@ -24,7 +24,7 @@ final class Migrations implements ResourceProvider {
     static final String LOCATION = "db/migration";
     static final List<String> FILES = List.of("V1__sessions_and_events.sql", "V2__write_probe.sql",
             "V3__session_end_ts.sql", "V4__findings.sql", "V5__outbox.sql", "V7__relay_sessions.sql",
-            "V8__session_findings.sql", "V9__open_sessions_by_id.sql");
+            "V8__session_findings.sql", "V9__open_sessions_by_creation.sql");
 
     /** The migrations written in Java, for the database {@code dialect} speaks. */
     static JavaMigration[] javaMigrations(SqlDialect dialect) {
