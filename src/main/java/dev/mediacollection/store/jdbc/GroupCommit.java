@@ -109,12 +109,13 @@ final class GroupCommit implements AutoCloseable {
                 Log.errorf(e, "The store cannot write; %d writes refused", group.size());
                 observer.commitFailed(group.size());
                 group.forEach(write -> write.fail(e));
-                connection = closeQuietly(connection);
+                Statements.closeQuietly(connection);
+                connection = null;
             } finally {
                 group.clear();
             }
         }
-        closeQuietly(connection);
+        Statements.closeQuietly(connection);
     }
 
     /** Waits for a first write, then takes what else is waiting, lingering up to the maximum delay for more. */
@@ -188,16 +189,6 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static Statements closeQuietly(Statements connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                Log.debugf(e, "Closing a broken connection failed");
-            }
-        }
-        return null;
-    }
 
     private static final Comparator<Write<?>> LOCK_ORDER = Comparator.comparing(write -> write.lockKey,
             Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -97,7 +97,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
             + " VALUES (?, ?, ?, ?, ?)";
 
     private final GroupCommit writes;
-    private final DataSource reads;
+    private final ReaderConnections reads;
     private final SqlDialect dialect;
     private final SessionTimeouts timeouts;
     /** Where every announcing write leaves an outbox entry; none: the outbox is not written at all. */
@@ -110,7 +110,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     JdbcSessionStore(GroupCommit writes, DataSource reads, SqlDialect dialect, SessionTimeouts timeouts,
             int readThreads, Set<String> destinations) {
         this.writes = writes;
-        this.reads = reads;
+        this.reads = new ReaderConnections(reads, dialect);
         this.dialect = dialect;
         this.timeouts = timeouts;
         this.destinations = List.copyOf(new TreeSet<>(destinations));
@@ -899,8 +899,8 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         CallerContext caller = CallerContext.current();
         try {
             readers.execute(() -> {
-                try (Statements statements = new Statements(reads.getConnection())) {
-                    caller.complete(result, query.apply(statements));
+                try {
+                    caller.complete(result, reads.read(query));
                 } catch (SQLException | RuntimeException e) {
                     caller.fail(result, new StoreUnavailableException("The store could not be read", e));
                 }
@@ -1186,5 +1186,6 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        reads.close();
     }
 }

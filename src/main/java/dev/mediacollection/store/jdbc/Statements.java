@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.quarkus.logging.Log;
+
 /**
  * A connection with its prepared statements, each prepared once and reused: parsing SQL is a good part of what a
  * small write costs. Statements belong to this object; callers close only their result sets.
@@ -134,6 +136,17 @@ final class Statements implements AutoCloseable {
             statement.clearParameters();
         }
         return statement;
+    }
+
+    /** Closes {@code statements} if there are any, logging instead of throwing: the connection may be broken. */
+    static void closeQuietly(Statements statements) {
+        if (statements != null) {
+            try {
+                statements.close();
+            } catch (SQLException e) {
+                Log.debugf(e, "Closing a broken connection failed");
+            }
+        }
     }
 
     /** Closes the statements and the connection, whatever fails along the way. */
