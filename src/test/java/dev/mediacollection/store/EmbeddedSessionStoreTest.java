@@ -20,6 +20,7 @@ import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcSessionStore;
 import dev.mediacollection.store.jdbc.JdbcStores;
+import dev.mediacollection.support.GroupSizes;
 
 /** The embedded store, each test on a fresh data directory. */
 class EmbeddedSessionStoreTest extends SessionStoreContract {
@@ -77,11 +78,32 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
         CompletableFuture<AppendResult> play = store.append(player.id(),
                 event(EventType.PLAY, 0, T0.plus(Duration.ofMinutes(11)))).toCompletableFuture();
 
-        // The sweep takes six chunks, one write each; the player's write is queued behind the first only.
+        // The sweep takes fifteen chunks, one write each; the player's write is queued behind the first only.
         assertThat(play.join()).isInstanceOf(AppendResult.Appended.class);
         assertThat(sweep).isNotDone();
         assertThat(sweep.join()).extracting(ExpiredSessions::idle, ExpiredSessions::stalled)
                 .containsExactly(sessions, 0);
+    }
+
+    @Test
+    void retentionDeletesSessionsWithManyEventsAFewThousandEventsAWrite() {
+        GroupSizes groups = new GroupSizes();
+        JdbcSessionStore store = JdbcStores.embedded(newDataDir(), TIMEOUTS, COMMITS, 2, groups);
+        opened.add(store);
+        List<Session> sessions = IntStream.range(0, 4).mapToObj(i -> session(T0)).toList();
+        sessions.forEach(session -> await(store.create(session)));
+        // A session at a time: all of them at once would be more than the write queue holds.
+        sessions.forEach(session -> IntStream.range(0, 3_000).mapToObj(i -> store.append(session.id(),
+                event(EventType.PING, i, T0.plusMillis(i))).toCompletableFuture()).toList()
+                .forEach(CompletableFuture::join));
+        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).idle()).isEqualTo(4);
+        int groupsBefore = groups.committed().size();
+
+        assertThat(await(store.deleteClosedBefore(T0.plus(Duration.ofDays(1))))).isEqualTo(4);
+
+        // About 3,000 events a session: the second session of a write passes the bound of 5,000, so two writes.
+        assertThat(groups.committed().subList(groupsBefore, groups.committed().size())).containsExactly(1, 1);
+        assertThat(sessions).allSatisfy(session -> assertThat(await(store.find(session.id()))).isEmpty());
     }
 
     @Test
