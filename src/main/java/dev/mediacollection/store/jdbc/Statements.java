@@ -62,17 +62,22 @@ final class Statements implements AutoCloseable {
         return statement;
     }
 
-    /** Sends every deferred row: the parents' statements first, then the others, each in the order deferred. */
+    /**
+     * Sends every deferred row: the parents' statements first, then the others, each in the order deferred. A
+     * statement leaves the deferred ones once sent: if one fails, those not sent yet keep their rows until
+     * {@link #startGroup} clears them, so that none is sent with the next group (a retried write's rows would go with
+     * the failed group's).
+     */
     void flush() throws SQLException {
         if (parents.isEmpty() && pending.isEmpty()) {
             return;
         }
         List<PreparedStatement> batches = new ArrayList<>(parents);
         batches.addAll(pending);
-        parents.clear();
-        pending.clear();
         for (PreparedStatement batch : batches) {
             batch.executeBatch();
+            parents.remove(batch);
+            pending.remove(batch);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mediacollection.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,6 +72,23 @@ class StatementsTest {
         }
         statements.flush();
         assertThat(count("children")).isEqualTo(2);
+    }
+
+    @Test
+    void aFlushThatFailsLeavesNoRowOfItsGroupForTheNextOne() throws SQLException {
+        deferParent(0);
+        deferChild(1, 0);
+
+        assertThatThrownBy(statements::flush).as("parent 0 exists").isInstanceOf(SQLException.class);
+        statements.connection().rollback();
+        statements.startGroup(List.of(), true);
+        deferParent(2);
+        deferChild(3, 2);
+        statements.flush();
+
+        // The failed group's child, sent again after its parent failed, would be in the table (or fail this flush).
+        assertThat(count("children")).isEqualTo(1);
+        assertThat(count("parents")).isEqualTo(2);
     }
 
     @Test
