@@ -29,6 +29,7 @@ import dev.mediacollection.store.StoreObserver;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcSessionStore;
 import dev.mediacollection.store.jdbc.JdbcStores;
+import dev.mediacollection.support.GroupSizes;
 
 /** The finaliser on the embedded store, its time driven by a clock: what it stores, when, and how much at a time. */
 class MetricsFinaliserTest {
@@ -105,6 +106,24 @@ class MetricsFinaliserTest {
 
         assertThat(finaliser(store, T0.plusSeconds(60), 2).finalise()).isEqualTo(7);
         assertThat(store.awaitingMetrics(T0.plusSeconds(60), 10).toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void aRunKeepsAFewWritesWaitingAtATimeSoThatAPlayersWriteIsNeverBehindManyOfThem() {
+        JdbcSessionStore played = store();
+        for (int i = 0; i < 40; i++) {
+            play(played, T0.plusSeconds(i), true);
+        }
+        played.close();
+        // Reopened with groups that linger 50 ms for more writes: a run that queued its batch at once would fill one.
+        GroupSizes groups = new GroupSizes();
+        store = JdbcStores.embedded(dataDir, new SessionTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(30),
+                MARGIN), new GroupCommitSettings(1, 256, Duration.ofMillis(50), 10_000), 2, groups);
+
+        assertThat(finaliser(store, T0.plusSeconds(120), 100).finalise()).isEqualTo(40);
+
+        assertThat(groups.committed()).allSatisfy(size -> assertThat(size)
+                .isLessThanOrEqualTo(MetricsFinaliser.WRITES_IN_FLIGHT));
     }
 
     @Test
