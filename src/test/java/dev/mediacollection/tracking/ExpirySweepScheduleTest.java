@@ -3,6 +3,7 @@ package dev.mediacollection.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -16,15 +17,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The scheduled sweep returns only once the sweep is over, so that the scheduler's {@code SKIP} keeps the next one
- * from starting while it still runs: sweeps that overlapped after an outage read the same sessions and queued their
- * chunks together, and players' writes waited behind all of them.
+ * The scheduled sweep, and retention, return only once their run is over, so that the scheduler's {@code SKIP} keeps
+ * the next one from starting while it still runs: sweeps that overlapped after an outage read the same sessions and
+ * queued their chunks together, and players' writes waited behind all of them.
  */
 @QuarkusTest
 @TestProfile(ExpirySweepScheduleTest.DrivenTime.class)
 class ExpirySweepScheduleTest {
 
-    /** More than one chunk of the SQL stores' sweep (200 sessions): a sweep that returned early is still at work. */
+    /** More than one chunk of the SQL stores' sweep (200) and retention (500): a run that returned early is at work. */
     private static final int SESSIONS = 600;
 
     public static class DrivenTime extends TestClock.Driven {
@@ -48,5 +49,18 @@ class ExpirySweepScheduleTest {
 
         // The application, and its store, are this test's own.
         assertThat(store.countOpenSessions().toCompletableFuture().join()).isZero();
+    }
+
+    @Test
+    void scheduledRetentionReturnsOnlyOnceEverySessionItDeletesIsGone() {
+        List<String> sessions = IntStream.range(0, SESSIONS).mapToObj(i -> Api.openSession()).toList();
+        clock.advance(Duration.ofMinutes(10).plusMillis(1));
+        expirySweep.scheduledSweep();
+        clock.advance(Duration.ofDays(31));
+
+        expirySweep.retention();
+
+        long left = sessions.stream().filter(id -> store.find(id).toCompletableFuture().join().isPresent()).count();
+        assertThat(left).isZero();
     }
 }
