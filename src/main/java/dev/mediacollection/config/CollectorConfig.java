@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import dev.mediacollection.lint.AdPingInterval;
 import dev.mediacollection.store.StoreKind;
 import dev.mediacollection.stream.StreamKind;
@@ -20,7 +17,7 @@ import io.smallrye.config.ConfigMapping;
  * The service's own settings, {@code mc.*} in application.properties or {@code MC_*} in the environment. Their
  * defaults are written once, in application.properties, not with {@code @WithDefault} here: Quarkus fixes
  * {@code quarkus.rest.input-buffer-size} at build time from {@code mc.limits.max-body-size}, and a build-time
- * expression cannot see a mapping's defaults.
+ * expression cannot see a mapping's defaults. The bounds of the numeric ones are checked by {@link SettingBounds}.
  */
 @ConfigMapping(prefix = "mc")
 public interface CollectorConfig {
@@ -63,7 +60,6 @@ public interface CollectorConfig {
          * check reads only the events it has not seen; past this, the least recently checked sessions are read
          * whole again at their next check.
          */
-        @Min(0)
         int cacheEvents();
 
         /** The ids of rules never to apply. */
@@ -83,8 +79,6 @@ public interface CollectorConfig {
         Duration finaliseInterval();
 
         /** Sessions finalised per batch: one batch of reads, then one group of writes, at a time. */
-        @Min(1)
-        @Max(10_000)
         int finaliseBatch();
     }
 
@@ -110,13 +104,9 @@ public interface CollectorConfig {
         Duration timeout();
 
         /** Requests to the upstream under way at once: the most sessions relayed at the same moment. */
-        @Min(1)
-        @Max(1_000)
         int connections();
 
         /** Most outbox entries taken in one round. */
-        @Min(1)
-        @Max(10_000)
         int batchSize();
 
         /** How long the relay waits for new entries once caught up; also a session's first wait after a failure. */
@@ -132,8 +122,6 @@ public interface CollectorConfig {
         StreamKind kind();
 
         /** Most outbox entries relayed in one round. */
-        @Min(1)
-        @Max(10_000)
         int batchSize();
 
         /** How long the relay waits for new entries once it has caught up; also its first backoff. */
@@ -161,8 +149,6 @@ public interface CollectorConfig {
         Optional<String> token();
 
         /** How many of the most recent rejected requests are kept. */
-        @Min(0)
-        @Max(100_000)
         int rejections();
     }
 
@@ -177,7 +163,6 @@ public interface CollectorConfig {
          * Collection requests (POSTs under /api/v1) handled at once; beyond it a request is shed at once with 503
          * and Retry-After instead of queueing without bound.
          */
-        @Min(1)
         int maxInFlight();
 
         /**
@@ -230,7 +215,6 @@ public interface CollectorConfig {
         Duration retentionInterval();
 
         /** Threads that serve reads. */
-        @Min(1)
         int readThreads();
 
         GroupCommit groupCommit();
@@ -239,29 +223,23 @@ public interface CollectorConfig {
 
         interface GroupCommit {
             /** Concurrent writer connections on PostgreSQL (the embedded store has one writer). */
-            @Min(1)
             int writers();
 
             /** Most writes in one commit. */
-            @Min(1)
             int maxBatch();
 
             /** How long a writer waits for more writes once it has one. */
             Duration maxDelay();
 
             /** Writes that may wait for a commit; beyond it, 503 rather than an unbounded queue. */
-            @Min(1)
             int queueCapacity();
         }
 
         interface Memory {
             /** Sessions the in-memory store holds before it answers 503. */
-            @Min(1)
-            @Max(100_000_000)
             int maxSessions();
 
             /** Events the in-memory store holds before it answers 503. */
-            @Min(1)
             long maxEvents();
         }
     }
