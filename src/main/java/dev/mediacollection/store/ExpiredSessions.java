@@ -3,7 +3,7 @@ package dev.mediacollection.store;
 import java.util.List;
 
 /**
- * What an expiry sweep closed, by cause.
+ * What one write of an expiry sweep closed, by cause.
  *
  * @param idle    sessions that took no event within the idle timeout
  * @param stalled sessions whose playhead did not move within the stalled timeout

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.BiFunction;
 
 import dev.mediacollection.metrics.MediaMetrics;
@@ -77,8 +78,15 @@ public interface SessionStore {
     /** Every player the linter has seen, in order of name, SDK and library version, with its findings. */
     CompletionStage<List<PlayerFindings>> findingsByPlayer();
 
-    /** Expires every session whose timeout has run out by {@code now}; each is expired once. */
-    CompletionStage<ExpiredSessions> expireSessions(Instant now);
+    /**
+     * Expires every session whose timeout has run out by {@code now}; each is expired once. What each write expired is
+     * handed to {@code expired} as soon as it is committed: after an outage a sweep closes hundreds of thousands of
+     * sessions, a chunk at a time, and gathering them all first held their ids until the end, then handed them over at
+     * once, on the CPU the players' requests need.
+     *
+     * @return completes once the sweep is over, with how many sessions it expired
+     */
+    CompletionStage<Integer> expireSessions(Instant now, Consumer<ExpiredSessions> expired);
 
     /** Deletes the sessions that stopped taking events before {@code cutoff}, with their events. */
     CompletionStage<Integer> deleteClosedBefore(Instant cutoff);

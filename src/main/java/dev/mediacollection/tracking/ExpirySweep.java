@@ -65,8 +65,8 @@ public class ExpirySweep {
         return tracking.expireSessions()
                 .whenComplete((expired, failure) -> observer.swept(System.nanoTime() - started, failure == null))
                 .thenCompose(expired -> {
-                    if (expired.total() > 0) {
-                        Log.debugf("Expired %d sessions", expired.total());
+                    if (expired > 0) {
+                        Log.debugf("Expired %d sessions", expired);
                     }
                     return tracking.countOpenSessions();
                 })

@@ -19,7 +19,6 @@ import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.store.AppendResult;
 import dev.mediacollection.store.DuplicateSessionException;
-import dev.mediacollection.store.ExpiredSessions;
 import dev.mediacollection.store.SessionStore;
 
 /** What the collection endpoints do with a valid request: open sessions and keep what players send. */
@@ -115,13 +114,17 @@ public class TrackingService {
         return store.deleteClosedBefore(clock.instant().minus(retention));
     }
 
-    /** Expires the sessions whose timeouts have run out. */
-    public CompletionStage<ExpiredSessions> expireSessions() {
-        return store.expireSessions(clock.instant()).thenApply(expired -> {
+    /**
+     * Expires the sessions whose timeouts have run out, counting and queueing for the linter each write's as it is
+     * committed.
+     *
+     * @return how many expired
+     */
+    public CompletionStage<Integer> expireSessions() {
+        return store.expireSessions(clock.instant(), expired -> {
             observer.sessionsClosed(CloseCause.IDLE, expired.idle());
             observer.sessionsClosed(CloseCause.STALLED, expired.stalled());
             expired.ids().forEach(linting::changed);
-            return expired;
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
         Session player = session(T0.plus(Duration.ofMinutes(10)));
         await(store.create(player));
 
-        CompletableFuture<ExpiredSessions> sweep = store.expireSessions(T0.plus(Duration.ofMinutes(11)))
+        CompletableFuture<ExpiredSessions> sweep = WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11)))
                 .toCompletableFuture();
         CompletableFuture<AppendResult> play = store.append(player.id(),
                 event(EventType.PLAY, 0, T0.plus(Duration.ofMinutes(11)))).toCompletableFuture();
@@ -83,6 +84,26 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
         assertThat(sweep).isNotDone();
         assertThat(sweep.join()).extracting(ExpiredSessions::idle, ExpiredSessions::stalled)
                 .containsExactly(sessions, 0);
+    }
+
+    @Test
+    void aSweepHandsOverEachWritesSessionsAsSoonAsItIsCommitted() {
+        JdbcSessionStore store = open(newDataDir(), TIMEOUTS, COMMITS);
+        List<String> ids = IntStream.range(0, 450).mapToObj(i -> session(T0))
+                .map(session -> store.create(session).thenApply(created -> session.id()).toCompletableFuture())
+                .toList().stream().map(CompletableFuture::join).toList();
+        List<Integer> handedOver = new CopyOnWriteArrayList<>();
+        List<String> expiredIds = new CopyOnWriteArrayList<>();
+
+        int expired = await(store.expireSessions(T0.plus(Duration.ofMinutes(11)), write -> {
+            handedOver.add(write.idle());
+            expiredIds.addAll(write.ids());
+        }));
+
+        // Chunks of 200 sessions, one write each, each handed over on its own.
+        assertThat(expired).isEqualTo(450);
+        assertThat(handedOver).containsExactly(200, 200, 50);
+        assertThat(expiredIds).containsExactlyInAnyOrderElementsOf(ids);
     }
 
     @Test
@@ -96,7 +117,7 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
         sessions.forEach(session -> IntStream.range(0, 3_000).mapToObj(i -> store.append(session.id(),
                 event(EventType.PING, i, T0.plusMillis(i))).toCompletableFuture()).toList()
                 .forEach(CompletableFuture::join));
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).idle()).isEqualTo(4);
+        assertThat(await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11)))).idle()).isEqualTo(4);
         int groupsBefore = groups.committed().size();
 
         assertThat(await(store.deleteClosedBefore(T0.plus(Duration.ofDays(1))))).isEqualTo(4);

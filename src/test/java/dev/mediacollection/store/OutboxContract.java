@@ -57,7 +57,7 @@ public abstract class OutboxContract {
         Session session = session(T0);
         await(store.create(session));
         await(store.append(session.id(), event(EventType.SESSION_END, 1, T0.plusSeconds(1))));
-        await(store.expireSessions(T0.plus(Duration.ofHours(1))));
+        await(WholeSweep.expire(store, T0.plus(Duration.ofHours(1))));
 
         assertThat(pending(store, KAFKA)).isEmpty();
         assertThat(await(outbox(store).backlog(KAFKA))).isEqualTo(new OutboxBacklog(0, Optional.empty()));
@@ -171,7 +171,7 @@ public abstract class OutboxContract {
 
         await(store.append(session.id(), event(EventType.PING, 2, T0.plusSeconds(2))));
         await(store.append(dev.mediacollection.session.SessionIds.next(), event(EventType.PING, 2, T0)));
-        await(store.expireSessions(T0.plus(Duration.ofHours(1))));
+        await(WholeSweep.expire(store, T0.plus(Duration.ofHours(1))));
 
         assertThat(pending(store, KAFKA)).isEqualTo(before);
     }
@@ -190,7 +190,7 @@ public abstract class OutboxContract {
         await(outbox(store).remove(KAFKA, pending(store, KAFKA).stream().map(OutboxEntry::position).toList()));
         Instant sweep = T0.plus(Duration.ofMinutes(11));
 
-        assertThat(await(store.expireSessions(sweep)).total()).isEqualTo(2);
+        assertThat(await(WholeSweep.expire(store, sweep)).total()).isEqualTo(2);
 
         assertThat(pending(store, KAFKA)).extracting(OutboxEntry::sessionId, OutboxEntry::kind,
                 OutboxEntry::sequence, OutboxEntry::createdAt).containsExactlyInAnyOrder(

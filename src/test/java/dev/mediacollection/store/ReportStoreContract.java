@@ -155,7 +155,7 @@ public abstract class ReportStoreContract {
         Session idle = session(T0);
         play(store, idle, 10, false);
 
-        await(store.expireSessions(T0.plus(Duration.ofMinutes(11))));
+        await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11))));
 
         assertThat(ids(await(store.awaitingMetrics(T0.plus(Duration.ofMinutes(11)), 10))))
                 .containsExactly(idle.id());

@@ -85,7 +85,7 @@ class SameReportOnEveryStoreTest {
                 sessions++;
             }
         }
-        stores.values().forEach(store -> await(store.expireSessions(SWEEP)));
+        stores.values().forEach(store -> await(WholeSweep.expire(store, SWEEP)));
 
         Map<ReportDimension, Map<String, Map<String, Number>>> replayed = sameOnEvery(stores);
         stores.values().forEach(store -> assertThat(finalise(store)).isPositive());

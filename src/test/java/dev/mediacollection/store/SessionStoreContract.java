@@ -220,10 +220,10 @@ public abstract class SessionStoreContract {
         await(store.append(ended.id(), event(EventType.SESSION_END, 3, T0.plusSeconds(3))));
 
         assertThat(await(store.countOpenSessions())).isEqualTo(2);
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))))
+        assertThat(await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11)))))
                 .isEqualTo(new ExpiredSessions(1, 0, List.of(idle.id())));
         assertThat(await(store.countOpenSessions())).isEqualTo(1);
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
+        assertThat(await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11)))).total()).isZero();
 
         assertThat(await(store.find(idle.id())).orElseThrow().session().lifecycle())
                 .extracting(Lifecycle::state, Lifecycle::closeCause)
@@ -332,7 +332,7 @@ public abstract class SessionStoreContract {
         await(store.create(bySweep));
         Instant deadline = T0.plus(Duration.ofMinutes(10));
         await(store.append(byArrival.id(), event(EventType.PING, 1, deadline)));
-        await(store.expireSessions(deadline));
+        await(WholeSweep.expire(store, deadline));
 
         for (Session expired : List.of(byArrival, bySweep)) {
             AppendResult refused = await(store.append(expired.id(), new ReceivedEvent(EventType.PAUSE_START, 0,
@@ -388,12 +388,12 @@ public abstract class SessionStoreContract {
         sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
                 .forEach(CompletableFuture::join);
 
-        ExpiredSessions expired = await(store.expireSessions(T0.plus(Duration.ofMinutes(11))));
+        ExpiredSessions expired = await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11))));
         assertThat(expired).extracting(ExpiredSessions::idle, ExpiredSessions::stalled)
                 .containsExactly(MORE_THAN_TWO_SWEEP_CHUNKS, 0);
         assertThat(expired.ids()).containsExactlyInAnyOrderElementsOf(sessions.stream().map(Session::id).toList());
         assertThat(await(store.countOpenSessions())).isZero();
-        assertThat(await(store.expireSessions(T0.plus(Duration.ofMinutes(11)))).total()).isZero();
+        assertThat(await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11)))).total()).isZero();
     }
 
     @Test
@@ -404,7 +404,7 @@ public abstract class SessionStoreContract {
         sessions.stream().map(session -> store.create(session).toCompletableFuture()).toList()
                 .forEach(CompletableFuture::join);
 
-        ExpiredSessions expired = await(store.expireSessions(T0.plus(Duration.ofMinutes(11))));
+        ExpiredSessions expired = await(WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11))));
 
         List<String> due = sessions.stream().filter(session -> session.createdAt().equals(T0)).map(Session::id).toList();
         assertThat(expired.ids()).containsExactlyInAnyOrderElementsOf(due);

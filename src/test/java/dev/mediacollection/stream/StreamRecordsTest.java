@@ -35,6 +35,7 @@ import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcSessionStore;
 import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.support.StreamContract;
+import dev.mediacollection.store.WholeSweep;
 
 /**
  * The records an outbox entry becomes: what openapi/asyncapi.yaml says, checked against its schema, with the bodies
@@ -190,7 +191,7 @@ class StreamRecordsTest {
         store.create(session).toCompletableFuture().join();
         store.append(session.id(), event("play", 0, 1_509_045_325_153L, T0.plusSeconds(1))).toCompletableFuture()
                 .join();
-        store.expireSessions(T0.plus(Duration.ofMinutes(11))).toCompletableFuture().join();
+        WholeSweep.expire(store, T0.plus(Duration.ofMinutes(11))).toCompletableFuture().join();
 
         JsonNode closed = recordsOf(new StreamRecords(store, MAPPER), session.id()).get(2);
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -201,18 +202,17 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
      * whole sweep (after an outage, hundreds of thousands of sessions may expire at once).
      */
     @Override
-    public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
-        return expireFrom(new Opened(Long.MIN_VALUE, ""), now, new ExpiredSessions(0, 0, List.of()));
+    public CompletionStage<Integer> expireSessions(Instant now, Consumer<ExpiredSessions> expired) {
+        return expireFrom(new Opened(Long.MIN_VALUE, ""), now, expired, 0);
     }
 
-    private CompletionStage<ExpiredSessions> expireFrom(Opened after, Instant now, ExpiredSessions sofar) {
+    private CompletionStage<Integer> expireFrom(Opened after, Instant now, Consumer<ExpiredSessions> expired,
+            int sofar) {
         return writes.submit(statements -> expireChunk(statements, after, now)).thenCompose(chunk -> {
-            List<String> ids = new ArrayList<>(sofar.ids());
-            ids.addAll(chunk.expired().ids());
-            ExpiredSessions total = new ExpiredSessions(sofar.idle() + chunk.expired().idle(),
-                    sofar.stalled() + chunk.expired().stalled(), ids);
+            expired.accept(chunk.expired());
+            int total = sofar + chunk.expired().total();
             return chunk.last().isEmpty() ? CompletableFuture.completedFuture(total)
-                    : expireFrom(chunk.last().get(), now, total);
+                    : expireFrom(chunk.last().get(), now, expired, total);
         });
     }
 

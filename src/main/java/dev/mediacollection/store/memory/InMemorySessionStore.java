@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
@@ -225,7 +226,7 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public CompletionStage<ExpiredSessions> expireSessions(Instant now) {
+    public CompletionStage<Integer> expireSessions(Instant now, Consumer<ExpiredSessions> expired) {
         int idle = 0;
         int stalled = 0;
         List<String> ids = new ArrayList<>();
@@ -246,7 +247,8 @@ public class InMemorySessionStore implements SessionStore {
                 }
             }
         }
-        return CompletableFuture.completedFuture(new ExpiredSessions(idle, stalled, ids));
+        expired.accept(new ExpiredSessions(idle, stalled, ids));
+        return CompletableFuture.completedFuture(ids.size());
     }
 
     @Override

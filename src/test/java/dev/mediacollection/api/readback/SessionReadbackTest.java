@@ -27,6 +27,7 @@ import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.SessionStore;
 import dev.mediacollection.store.memory.InMemorySessionStore;
+import dev.mediacollection.store.WholeSweep;
 
 class SessionReadbackTest {
 
@@ -56,7 +57,7 @@ class SessionReadbackTest {
         Session session = new Session(SessionIds.next(), T0, start, "video-3194", "html5-player", "sports", "vod",
                 Lifecycle.opened(T0, 0));
         store.create(session).toCompletableFuture().join();
-        store.expireSessions(T0.plus(TIMEOUTS.idle())).toCompletableFuture().join();
+        WholeSweep.expire(store, T0.plus(TIMEOUTS.idle())).toCompletableFuture().join();
         SessionReadback readback = new SessionReadback(store, new ObjectMapper(), Optional.empty());
 
         Response answer = readback.listSessions("expired", null, null, null, null, null, 10, null)
