@@ -115,7 +115,7 @@ public class TrackingService {
     }
 
     /**
-     * Expires the sessions whose timeouts have run out, counting and queueing for the linter each write's as it is
+     * Expires the sessions whose timeouts have run out, counting each write's and handing them to the linter as it is
      * committed.
      *
      * @return how many expired
@@ -124,7 +124,7 @@ public class TrackingService {
         return store.expireSessions(clock.instant(), expired -> {
             observer.sessionsClosed(CloseCause.IDLE, expired.idle());
             observer.sessionsClosed(CloseCause.STALLED, expired.stalled());
-            expired.ids().forEach(linting::changed);
+            linting.expired(expired.ids());
         });
     }
 

@@ -171,6 +171,32 @@ class SessionLintingTest {
     }
 
     @Test
+    void sessionsAnExpirySweepClosedAreCheckedAfterThoseQueuedOneByOneInTheOrderTheyWereHandedOver() {
+        SessionLinting linting = linting(Duration.ZERO, 1_000);
+        for (int i = 0; i < 3; i++) {
+            send(open(), EventType.AD_START, 1);
+        }
+        List<String> expired = new ArrayList<>();
+        store.expireSessions(T0.plus(Duration.ofMinutes(11)), write -> {
+            expired.addAll(write.ids());
+            linting.expired(write.ids());
+        }).toCompletableFuture().join();
+        String changed = open();
+        send(changed, EventType.AD_START, 1);
+        linting.changed(changed);
+
+        assertThat(linting.run()).as("a run with no time to work checks one").isEqualTo(1);
+        assertThat(found(changed)).isEqualTo(1);
+        for (int run = 0; run < expired.size(); run++) {
+            assertThat(linting.run()).isEqualTo(1);
+            for (int i = 0; i < expired.size(); i++) {
+                assertThat(found(expired.get(i))).as("session %d after run %d", i, run).isEqualTo(i <= run ? 1 : 0);
+            }
+        }
+        assertThat(linting.run()).isZero();
+    }
+
+    @Test
     void aSessionGoneFromTheStoreIsForgotten() {
         SessionLinting linting = linting(Duration.ofSeconds(5), 1_000);
         linting.changed(SessionIds.next());
