@@ -109,13 +109,16 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     /** Where every announcing write leaves an outbox entry; none: the outbox is not written at all. */
     private final List<String> destinations;
     private final ExecutorService readers;
+    /** Stops background work on the database (the embedded store's checkpoints), before the writers close. */
+    private final Runnable stopBackgroundWork;
     private final JdbcRelayLedger relayLedger;
     /** The write probe under way, shared by everyone who asks meanwhile: asking often never queues more probes. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
     JdbcSessionStore(GroupCommit writes, DataSource reads, SqlDialect dialect, SessionTimeouts timeouts,
-            int readThreads, Set<String> destinations) {
+            int readThreads, Set<String> destinations, Runnable stopBackgroundWork) {
         this.writes = writes;
+        this.stopBackgroundWork = stopBackgroundWork;
         this.reads = new ReaderConnections(reads, dialect);
         this.dialect = dialect;
         this.timeouts = timeouts;
@@ -1190,6 +1193,7 @@ public final class JdbcSessionStore implements SessionStore, Outbox, AutoCloseab
     /** Commits every write already queued, then releases threads and connections. */
     @Override
     public void close() {
+        stopBackgroundWork.run();
         writes.close();
         readers.shutdown();
         try {

@@ -26,10 +26,11 @@ public final class JdbcStores {
     public static final String EMBEDDED_FILE = "sessions.db";
 
     /**
-     * WAL pages the writer lets accumulate before it copies them into the database file (SQLite's default: 1,000).
-     * Events land on pages all over the indexes, and a page written many times between two checkpoints is copied
-     * once: at 10,000 pages (about 40 MB of WAL) the writer checkpoints ten times less often and spends about a
-     * tenth less CPU per event (docs/performance.md).
+     * WAL pages the writer lets accumulate before it checkpoints, in the commit that crossed them (SQLite's default:
+     * 1,000). Events land on pages all over the indexes, and a page written many times between two checkpoints is
+     * copied once: at 10,000 pages (about 40 MB of WAL) the writer checkpoints ten times less often and spends about a
+     * tenth less CPU per event (docs/performance.md). {@link WalCheckpoints} copies most of the log beside the writer
+     * meanwhile; the writer's checkpoint copies the rest, and lets the log start over from its beginning.
      */
     static final int WAL_PAGES_BEFORE_CHECKPOINT = 10_000;
 
@@ -39,7 +40,7 @@ public final class JdbcStores {
     /**
      * The embedded store: a SQLite database in {@code dataDir}, in WAL mode with {@code synchronous=FULL}, so that
      * every commit is written ahead and fsync'd before it is acknowledged. One writer connection; readers never
-     * block it.
+     * block it, and the log is copied into the database file beside it ({@link WalCheckpoints}).
      */
     public static JdbcSessionStore embedded(Path dataDir, SessionTimeouts timeouts, GroupCommitSettings settings,
             int readThreads, StoreObserver observer) {
@@ -63,7 +64,7 @@ public final class JdbcStores {
         GroupCommit writes = new GroupCommit("sqlite", () -> forWriting(writer.getConnection()),
                 new GroupCommitSettings(1, settings.maxBatch(), settings.maxDelay(), settings.queueCapacity()), observer);
         return new JdbcSessionStore(writes, sqlite(url, true), SqlDialect.SQLITE, timeouts, readThreads,
-                destinations);
+                destinations, WalCheckpoints.every(WalCheckpoints.INTERVAL, sqlite(url, false))::close);
     }
 
     /** The PostgreSQL store, shared by any number of instances. */
@@ -78,7 +79,9 @@ public final class JdbcStores {
         migrate(dataSource, SqlDialect.POSTGRESQL);
         GroupCommit writes = new GroupCommit("postgresql", () -> forWriting(dataSource.getConnection()), settings,
                 observer);
-        return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads, destinations);
+        // PostgreSQL checkpoints in its own processes.
+        return new JdbcSessionStore(writes, dataSource, SqlDialect.POSTGRESQL, timeouts, readThreads, destinations,
+                () -> { });
     }
 
     /**
