@@ -1,6 +1,7 @@
 package dev.mediacollection.config;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,7 +76,7 @@ record SettingBounds(@Valid Limits limits, @Valid Lint lint, @Valid Reports repo
     }
 
     private static String kebabCase(String path) {
-        return path.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** Runs first among the start-up observers: the store and the stream, started after it, read these settings. */

@@ -31,11 +31,11 @@ import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.OutboxEntry;
 import dev.mediacollection.store.StoreObserver;
+import dev.mediacollection.store.WholeSweep;
 import dev.mediacollection.store.jdbc.GroupCommitSettings;
 import dev.mediacollection.store.jdbc.JdbcSessionStore;
 import dev.mediacollection.store.jdbc.JdbcStores;
 import dev.mediacollection.support.StreamContract;
-import dev.mediacollection.store.WholeSweep;
 
 /**
  * The records an outbox entry becomes: what openapi/asyncapi.yaml says, checked against its schema, with the bodies

@@ -26,8 +26,8 @@ import dev.mediacollection.session.Session;
 import dev.mediacollection.session.SessionIds;
 import dev.mediacollection.session.SessionTimeouts;
 import dev.mediacollection.store.SessionStore;
-import dev.mediacollection.store.memory.InMemorySessionStore;
 import dev.mediacollection.store.WholeSweep;
+import dev.mediacollection.store.memory.InMemorySessionStore;
 
 class SessionReadbackTest {
 
