@@ -39,6 +39,8 @@ final class WalCheckpoints {
     });
     /** Used on the checkpointer's thread only; opened at its first pass and again after a failed one. */
     private Connection connection;
+    /** Whether the last pass failed; on the checkpointer's thread only. */
+    private boolean failing;
 
     private WalCheckpoints(DataSource database) {
         this.database = database;
@@ -52,7 +54,10 @@ final class WalCheckpoints {
         return checkpoints;
     }
 
-    /** One pass; a failure is logged and the next pass opens a new connection. */
+    /**
+     * One pass; after a failure the next pass opens a new connection. The first failure of a run of them is logged as
+     * a warning, the others only at debug level (a pass comes every 100 ms), and the pass that works again says so.
+     */
     void checkpoint() {
         try {
             if (connection == null) {
@@ -61,8 +66,18 @@ final class WalCheckpoints {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
             }
-        } catch (SQLException e) {
-            Log.warnf(e, "Checkpointing the embedded store's log failed; the writer checkpoints it meanwhile");
+            if (failing) {
+                failing = false;
+                Log.info("Checkpointing the embedded store's log works again");
+            }
+        } catch (SQLException | RuntimeException e) {
+            // Caught whatever it is: a task of a scheduled executor that throws is never run again.
+            if (failing) {
+                Log.debugf(e, "Checkpointing the embedded store's log failed again");
+            } else {
+                Log.warnf(e, "Checkpointing the embedded store's log failed; the writer checkpoints it meanwhile");
+            }
+            failing = true;
             closeConnection();
         }
     }

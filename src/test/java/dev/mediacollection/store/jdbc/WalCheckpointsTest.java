@@ -86,6 +86,25 @@ class WalCheckpointsTest {
     }
 
     @Test
+    void aPassThatThrowsLeavesTheNextOnesScheduled() {
+        AtomicInteger attempts = new AtomicInteger();
+        SQLiteDataSource refusingOnce = new SQLiteDataSource(JdbcStores.sqlite(url, false).getConfig()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new IllegalStateException("refused once");
+                }
+                return super.getConnection();
+            }
+        };
+        refusingOnce.setUrl(url);
+        WalCheckpoints checkpoints = WalCheckpoints.every(Duration.ofMillis(1), refusingOnce);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> numbersInTheDatabaseFile() == 3);
+        checkpoints.close();
+    }
+
+    @Test
     void closingStopsThePassesAndClosesTheConnection() throws Exception {
         CountingDataSource database = new CountingDataSource(url);
         WalCheckpoints checkpoints = WalCheckpoints.every(Duration.ofMillis(1), database);
