@@ -68,7 +68,7 @@ class WalCheckpointsTest {
 
     @Test
     void aFailedPassLeavesItsConnectionAndTheNextOneOpensAnother() throws Exception {
-        CountingDataSource database = new CountingDataSource(url);
+        OpeningDataSource database = new OpeningDataSource(url, 0);
         WalCheckpoints checkpoints = WalCheckpoints.every(Duration.ofDays(1), database);
         checkpoints.checkpoint();
         database.opened.get(0).close(); // the pass after this one fails on it
@@ -76,7 +76,7 @@ class WalCheckpointsTest {
         checkpoints.checkpoint();
         checkpoints.checkpoint();
 
-        assertThat(database.count.get()).isEqualTo(2);
+        assertThat(database.opened.size()).isEqualTo(2);
         try (Statement statement = writer.createStatement()) {
             statement.execute("INSERT INTO numbers VALUES (4)");
         }
@@ -87,18 +87,7 @@ class WalCheckpointsTest {
 
     @Test
     void aPassThatThrowsLeavesTheNextOnesScheduled() {
-        AtomicInteger attempts = new AtomicInteger();
-        SQLiteDataSource refusingOnce = new SQLiteDataSource(JdbcStores.sqlite(url, false).getConfig()) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                if (attempts.incrementAndGet() == 1) {
-                    throw new IllegalStateException("refused once");
-                }
-                return super.getConnection();
-            }
-        };
-        refusingOnce.setUrl(url);
-        WalCheckpoints checkpoints = WalCheckpoints.every(Duration.ofMillis(1), refusingOnce);
+        WalCheckpoints checkpoints = WalCheckpoints.every(Duration.ofMillis(1), new OpeningDataSource(url, 1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> numbersInTheDatabaseFile() == 3);
         checkpoints.close();
@@ -106,9 +95,9 @@ class WalCheckpointsTest {
 
     @Test
     void closingStopsThePassesAndClosesTheConnection() throws Exception {
-        CountingDataSource database = new CountingDataSource(url);
+        OpeningDataSource database = new OpeningDataSource(url, 0);
         WalCheckpoints checkpoints = WalCheckpoints.every(Duration.ofMillis(1), database);
-        await().atMost(Duration.ofSeconds(10)).until(() -> database.count.get() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.opened.size() == 1);
 
         checkpoints.close();
 
@@ -140,20 +129,26 @@ class WalCheckpointsTest {
         }
     }
 
-    /** The embedded store's settings, counting and keeping the connections it opens. */
-    private static final class CountingDataSource extends SQLiteDataSource {
-        final AtomicInteger count = new AtomicInteger();
+    /**
+     * The embedded store's settings, keeping the connections it opens; its first {@code refusals} attempts throw, as
+     * a driver's unexpected failure would.
+     */
+    private static final class OpeningDataSource extends SQLiteDataSource {
         final List<Connection> opened = new CopyOnWriteArrayList<>();
+        private final AtomicInteger refusals;
 
-        CountingDataSource(String url) {
+        OpeningDataSource(String url, int refusals) {
             super(JdbcStores.sqlite(url, false).getConfig());
             setUrl(url);
+            this.refusals = new AtomicInteger(refusals);
         }
 
         @Override
         public Connection getConnection() throws SQLException {
+            if (refusals.getAndDecrement() > 0) {
+                throw new IllegalStateException("refused");
+            }
             Connection connection = super.getConnection();
-            count.incrementAndGet();
             opened.add(connection);
             return connection;
         }
