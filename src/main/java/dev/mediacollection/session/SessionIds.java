@@ -10,7 +10,8 @@ import java.util.HexFormat;
  */
 public final class SessionIds {
 
-    private static final int BYTES = 32;
+    /** What an id holds: its 64 characters are these bytes in hexadecimal. */
+    public static final int BYTES = 32;
     private static final HexFormat HEX = HexFormat.of();
 
     // One generator per thread: a shared SecureRandom serialises every request on its lock.
@@ -37,6 +38,16 @@ public final class SessionIds {
             }
         }
         return true;
+    }
+
+    /** Writes the {@link #BYTES} bytes of a well-formed id into {@code bytes} from {@code offset}. */
+    public static void pack(String id, byte[] bytes, int offset) {
+        System.arraycopy(HEX.parseHex(id), 0, bytes, offset, BYTES);
+    }
+
+    /** The id whose bytes {@link #pack} wrote into {@code bytes} from {@code offset}. */
+    public static String unpack(byte[] bytes, int offset) {
+        return HEX.formatHex(bytes, offset, offset + BYTES);
     }
 
     private static SecureRandom newGenerator() {

@@ -1,17 +1,14 @@
 package dev.mediacollection.tracking;
 
-import java.util.HexFormat;
 import java.util.List;
 
+import dev.mediacollection.session.SessionIds;
+
 /**
- * Session ids (64 hexadecimal characters, {@link dev.mediacollection.session.SessionIds}) packed as their 32 bytes,
- * one array for many: a queue holding hundreds of thousands of them as strings (and a node each) made every young
- * collection copy them while it filled.
+ * Session ids packed as their {@link SessionIds#BYTES} bytes, one array for many: a queue holding hundreds of
+ * thousands of them as strings (and a node each) made every young collection copy them while it filled.
  */
 final class PackedIds {
-
-    private static final int BYTES = 32;
-    private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] bytes;
 
@@ -21,18 +18,18 @@ final class PackedIds {
 
     /** @param ids well-formed session ids only */
     static PackedIds of(List<String> ids) {
-        byte[] bytes = new byte[ids.size() * BYTES];
+        byte[] bytes = new byte[ids.size() * SessionIds.BYTES];
         for (int i = 0; i < ids.size(); i++) {
-            System.arraycopy(HEX.parseHex(ids.get(i)), 0, bytes, i * BYTES, BYTES);
+            SessionIds.pack(ids.get(i), bytes, i * SessionIds.BYTES);
         }
         return new PackedIds(bytes);
     }
 
     int size() {
-        return bytes.length / BYTES;
+        return bytes.length / SessionIds.BYTES;
     }
 
     String get(int index) {
-        return HEX.formatHex(bytes, index * BYTES, (index + 1) * BYTES);
+        return SessionIds.unpack(bytes, index * SessionIds.BYTES);
     }
 }

@@ -49,4 +49,17 @@ class SessionIdsTest {
         assertThat(SessionIds.isWellFormed("../" + "a".repeat(61))).isFalse();
         assertThat(SessionIds.isWellFormed(null)).isFalse();
     }
+
+    @Test
+    void anIdPackedAmongOthersUnpacksAsItWas() {
+        String first = SessionIds.next();
+        String second = SessionIds.next();
+        byte[] bytes = new byte[2 * SessionIds.BYTES];
+
+        SessionIds.pack(first, bytes, 0);
+        SessionIds.pack(second, bytes, SessionIds.BYTES);
+
+        assertThat(SessionIds.unpack(bytes, 0)).isEqualTo(first);
+        assertThat(SessionIds.unpack(bytes, SessionIds.BYTES)).isEqualTo(second);
+    }
 }
